@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The run command's last step: configure the unpacked WildFly once, deploy the EAR, run in the foreground.
+# Usage: run-server.sh <wildfly-home> <countersign.ear>
+set -euo pipefail
+home=${1:?usage: run-server.sh <wildfly-home> <ear>}
+ear=${2:?usage: run-server.sh <wildfly-home> <ear>}
+here=$(cd "$(dirname "$0")" && pwd)
+
+bash "$here/configure-server.sh" "$home"
+cp "$ear" "$home/standalone/deployments/countersign.ear"
+
+cat <<INFO
+Countersign is starting on WildFly at $home
+  portals   http://localhost:8080/admin  /secenrol  /seclosttoken  /secserver/api/health  /secrep/api/health
+  RADIUS    UDP ${COUNTERSIGN_RADIUS_PORT:-1812}; seeded client 127.0.0.1, secret: see README.md
+  data      $home/standalone/data/countersign     logs  $home/standalone/log/server.log
+  stop      Ctrl-C
+INFO
+
+exec "$home/bin/standalone.sh" \
+  -Dcountersign.radius.auth-port="${COUNTERSIGN_RADIUS_PORT:-1812}" \
+  -Dcountersign.seed.localhost-radius-secret="${COUNTERSIGN_LOCAL_SECRET:-countersign-local}" \
+  "${@:3}"

@@ -1,0 +1,72 @@
+package org.countersign.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs FreeRADIUS's {@code radclient} against the server under test. */
+final class Radclient {
+
+    /**
+     * What radclient printed and how it ended.
+     *
+     * @param exitCode the process's exit code
+     * @param output stdout and stderr together
+     */
+    record Result(int exitCode, String output) {
+        boolean received(String packetType) {
+            return output.contains("Received " + packetType);
+        }
+    }
+
+    private Radclient() {
+    }
+
+    static String executable() {
+        for (String candidate : List.of("/usr/bin/radclient", "/usr/local/bin/radclient")) {
+            if (new java.io.File(candidate).canExecute()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("radclient not found: install the Debian package freeradius-utils (.ci/run does)");
+    }
+
+    /** Sends one request of the given type ({@code auth}, {@code status}) with the attributes given as radclient input lines. */
+    static Result send(String type, String attributes, String secret) {
+        List<String> command = new ArrayList<>(List.of(executable(), "-x", "-r", "1", "-t", "2",
+                "127.0.0.1:" + Integer.getInteger("it.radius-port"), type, secret));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(attributes.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("radclient did not finish in 20 s");
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run radclient", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while radclient ran", e);
+        }
+    }
+
+    /** Sends requests until one is answered (the client table loads a moment after deployment), at most for the given seconds. */
+    static Result sendUntilAnswered(String type, String attributes, String secret, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        Result last;
+        do {
+            last = send(type, attributes, secret);
+            if (last.output().contains("Received ")) {
+                return last;
+            }
+        } while (System.nanoTime() < deadline);
+        return last;
+    }
+}

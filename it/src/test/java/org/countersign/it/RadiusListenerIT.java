@@ -1,0 +1,80 @@
+package org.countersign.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The RADIUS socket of the packaged EAR, driven by FreeRADIUS's radclient and by raw datagrams.
+ * The server seeds the client 127.0.0.1 with the secret in {@code it.radius-secret}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RadiusListenerIT {
+
+    private static final String SECRET = System.getProperty("it.radius-secret");
+    private static final String REQUEST = "User-Name = \"alice\", User-Password = \"not-yet-checked\", Message-Authenticator = 0x00\n";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void serverAnswers() {
+        Radclient.Result first = Radclient.sendUntilAnswered("auth", REQUEST, SECRET, 30);
+        assertTrue(first.output().contains("Received "), "the server never answered radclient:\n" + first.output());
+    }
+
+    @Test
+    void accessRequestWithMessageAuthenticatorIsRejectedAndRadclientAcceptsTheReply() {
+        Radclient.Result result = Radclient.send("auth", REQUEST, SECRET);
+        assertTrue(result.received("Access-Reject"), result.output());
+        assertTrue(result.output().contains("Message-Authenticator"), "reply carries Message-Authenticator:\n" + result.output());
+        assertTrue(!result.output().toLowerCase().contains("invalid"), "radclient found the reply invalid:\n" + result.output());
+    }
+
+    @Test
+    void statusServerIsAnswered() {
+        Radclient.Result result = Radclient.send("status", "Message-Authenticator = 0x00\n", SECRET);
+        assertTrue(result.received("Access-Accept"), result.output());
+    }
+
+    @Test
+    void wrongSharedSecretGetsNoReply() {
+        Radclient.Result result = Radclient.send("auth", REQUEST, SECRET + "-wrong");
+        assertTrue(!result.output().contains("Received "), result.output());
+        assertValidRequestStillAnswered();
+    }
+
+    @Test
+    void emptyAndShortDatagramsGetNoReplyAndServerGoesOn() throws IOException {
+        assertEquals(Optional.empty(), UdpProbe.exchange("127.0.0.1", new byte[0], 700).map(String::new));
+        byte[] nineteen = java.util.Arrays.copyOf(UdpProbe.accessRequest("alice", SECRET), 19);
+        assertEquals(Optional.empty(), UdpProbe.exchange("127.0.0.1", nineteen, 700).map(String::new));
+        assertValidRequestStillAnswered();
+    }
+
+    @Test
+    void requestFromAnAddressThatIsNotAClientGetsNoReply() throws IOException {
+        byte[] valid = UdpProbe.accessRequest("alice", SECRET);
+        assertTrue(UdpProbe.exchange("127.0.0.1", valid, 3000).isPresent(), "the same request from the client address is answered");
+        byte[] again = UdpProbe.accessRequest("alice", SECRET);
+        assertEquals(Optional.empty(), UdpProbe.exchange("127.0.0.2", again, 1000).map(String::new));
+        assertValidRequestStillAnswered();
+    }
+
+    private static void assertValidRequestStillAnswered() {
+        Radclient.Result after = Radclient.send("auth", REQUEST, SECRET);
+        assertTrue(after.received("Access-Reject"), "server stopped answering:\n" + after.output());
+    }
+}

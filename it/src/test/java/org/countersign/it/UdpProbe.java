@@ -1,0 +1,72 @@
+package org.countersign.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends raw datagrams to the server under test from a chosen local address, independently of the
+ * server's own codec, and waits a bounded time for an answer.
+ */
+final class UdpProbe {
+
+    private UdpProbe() {
+    }
+
+    /** Sends the bytes from {@code localAddress} and returns the answer, or empty if none came within the timeout. */
+    static Optional<byte[]> exchange(String localAddress, byte[] datagram, int timeoutMillis) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(localAddress), 0))) {
+            socket.setSoTimeout(timeoutMillis);
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.getInteger("it.radius-port"));
+            socket.send(new DatagramPacket(datagram, datagram.length, server));
+            byte[] buffer = new byte[4096];
+            DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(answer);
+                return Optional.of(java.util.Arrays.copyOf(buffer, answer.getLength()));
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A well-formed Access-Request with User-Name and a valid Message-Authenticator (RFC 3579 section 3.2). */
+    static byte[] accessRequest(String userName, String secret) {
+        try {
+            byte[] user = userName.getBytes(StandardCharsets.UTF_8);
+            int length = 20 + 2 + user.length + 18;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(1);
+            out.write(new SecureRandom().nextInt(256));
+            out.write(length >> 8);
+            out.write(length & 0xff);
+            byte[] authenticator = new byte[16];
+            new SecureRandom().nextBytes(authenticator);
+            out.write(authenticator);
+            out.write(1);
+            out.write(2 + user.length);
+            out.write(user);
+            out.write(80);
+            out.write(18);
+            out.write(new byte[16]);
+            byte[] packet = out.toByteArray();
+            Mac mac = Mac.getInstance("HmacMD5");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
+            byte[] tag = mac.doFinal(packet);
+            System.arraycopy(tag, 0, packet, packet.length - 16, 16);
+            return packet;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.countersign.radius.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkContextProvider;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.countersign.api.radius.RadiusClientEntry;
+import org.countersign.api.radius.RadiusClientTable;
+import org.countersign.api.radius.RadiusRequestListener;
+import org.countersign.radius.wire.RadiusDictionary;
+
+/**
+ * One open RADIUS socket with its receive loop, its bounded request workers and its client table.
+ * The receive loop only reads, checks the length and the source address, and hands the datagram on;
+ * it never waits for a decision.
+ */
+final class RadiusListenerEngine {
+
+    private static final Logger LOG = Logger.getLogger(RadiusListenerEngine.class.getName());
+    private static final int MAX_DATAGRAM = 4096;
+    private static final int MIN_PACKET = 20;
+    private static final long STARTUP_RETRY_MILLIS = 500;
+
+    private final EngineSettings settings;
+    private final WorkManager workManager;
+    private final Timer timer;
+    private final MessageEndpointFactory factory;
+    private final Semaphore inFlight;
+    private final DropCounters drops = new DropCounters();
+    private final AtomicReference<ClientMatcher> clients = new AtomicReference<>(ClientMatcher.EMPTY);
+    private final RadiusDictionary dictionary = RadiusDictionary.standard();
+    private volatile DatagramSocket socket;
+    private volatile boolean closed;
+    private volatile long lastRefreshNanos;
+
+    RadiusListenerEngine(EngineSettings settings, WorkManager workManager, Timer timer, MessageEndpointFactory factory) {
+        this.settings = settings;
+        this.workManager = workManager;
+        this.timer = timer;
+        this.factory = factory;
+        this.inFlight = new Semaphore(settings.maxInFlight());
+    }
+
+    void open() throws ResourceException {
+        try {
+            DatagramSocket s = new DatagramSocket(null);
+            s.setReceiveBufferSize(4 * 1024 * 1024);
+            s.bind(new InetSocketAddress(settings.bindAddress(), settings.authPort()));
+            socket = s;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ResourceException("cannot bind the RADIUS socket to UDP " + settings.bindAddress() + ":" + settings.authPort()
+                    + " (" + e.getMessage() + "); is another RADIUS server running? Set countersign.radius.auth-port to use another port", e);
+        }
+        try {
+            workManager.scheduleWork(new ReceiveLoop(), WorkManager.INDEFINITE, null, null);
+        } catch (WorkException e) {
+            socket.close();
+            throw new ResourceException("cannot start the RADIUS receive loop", e);
+        }
+        timer.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                refreshClientsIfDue();
+            }
+        }, 0, STARTUP_RETRY_MILLIS);
+    }
+
+    int localPort() {
+        DatagramSocket s = socket;
+        return s == null ? -1 : s.getLocalPort();
+    }
+
+    boolean servesFactory(MessageEndpointFactory other) {
+        return factory == other;
+    }
+
+    void close() {
+        closed = true;
+        timer.cancel();
+        DatagramSocket s = socket;
+        if (s != null) {
+            s.close();
+        }
+        LOG.info("RADIUS authentication socket closed; dropped since start: " + drops.snapshot());
+    }
+
+    DropCounters drops() {
+        return drops;
+    }
+
+    /** Reloads the client table on the first ticks until it succeeds, then every refresh period. */
+    private void refreshClientsIfDue() {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean loaded = lastRefreshNanos != 0;
+        if (loaded && now - lastRefreshNanos < settings.clientRefresh().toNanos()) {
+            return;
+        }
+        try {
+            RadiusClientTable table = callListener(RadiusRequestListener::clientTable);
+            if (table.version() != clients.get().version()) {
+                clients.set(ClientMatcher.of(table));
+                LOG.info("RADIUS client table loaded: " + table.clients().size() + " client(s)");
+            }
+            lastRefreshNanos = now;
+        } catch (UnavailableException | RuntimeException e) {
+            Level level = loaded ? Level.WARNING : Level.FINE;
+            LOG.log(level, "RADIUS client table could not be loaded; keeping the previous one: " + e);
+        }
+    }
+
+    <T> T callListener(Function<RadiusRequestListener, T> call) throws UnavailableException {
+        MessageEndpoint endpoint = factory.createEndpoint(null);
+        try {
+            return call.apply((RadiusRequestListener) endpoint);
+        } finally {
+            endpoint.release();
+        }
+    }
+
+    void send(byte[] reply, InetSocketAddress to) {
+        try {
+            socket.send(new DatagramPacket(reply, reply.length, to));
+        } catch (IOException e) {
+            if (!closed) {
+                drops.drop("reply not sent: " + e.getClass().getSimpleName(), to);
+            }
+        }
+    }
+
+    RadiusDictionary dictionary() {
+        return dictionary;
+    }
+
+    /** Reads datagrams until the socket closes. Marked long-running so it does not hold a short-work thread. */
+    private final class ReceiveLoop implements Work, WorkContextProvider {
+
+        @Override
+        public List<WorkContext> getWorkContexts() {
+            HintsContext hints = new HintsContext();
+            hints.setName("countersign-radius-receive");
+            hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
+            return List.of(hints);
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[MAX_DATAGRAM + 1];
+            DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+            while (!closed) {
+                try {
+                    datagram.setLength(buffer.length);
+                    socket.receive(datagram);
+                    accept(datagram);
+                } catch (SocketException e) {
+                    if (!closed) {
+                        LOG.log(Level.WARNING, "RADIUS socket error; receiving goes on", e);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "RADIUS receive failed; receiving goes on", e);
+                }
+            }
+        }
+
+        @Override
+        public void release() {
+            close();
+        }
+
+        private void accept(DatagramPacket datagram) {
+            InetSocketAddress source = (InetSocketAddress) datagram.getSocketAddress();
+            int length = datagram.getLength();
+            if (length < MIN_PACKET) {
+                drops.drop("short datagram", source);
+                return;
+            }
+            RadiusClientEntry client = clients.get().match(source.getAddress());
+            if (client == null) {
+                drops.drop("unknown client", source);
+                return;
+            }
+            if (!inFlight.tryAcquire()) {
+                drops.drop("overload", source);
+                return;
+            }
+            byte[] data = Arrays.copyOf(datagram.getData(), length);
+            try {
+                workManager.scheduleWork(new RequestWork(RadiusListenerEngine.this, client, source, data, inFlight::release));
+            } catch (WorkException | RuntimeException e) {
+                inFlight.release();
+                drops.drop("overload", source);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.countersign.radius.ra;
+
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.work.Work;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.countersign.api.radius.NamedAttribute;
+import org.countersign.api.radius.RadiusClientEntry;
+import org.countersign.api.radius.RadiusReply;
+import org.countersign.api.radius.VerifiedAccessRequest;
+import org.countersign.radius.wire.AttributeType;
+import org.countersign.radius.wire.MalformedPacketException;
+import org.countersign.radius.wire.MessageAuthenticatorCheck;
+import org.countersign.radius.wire.PacketCode;
+import org.countersign.radius.wire.RadiusAttribute;
+import org.countersign.radius.wire.RadiusCodec;
+import org.countersign.radius.wire.RadiusPacket;
+import org.countersign.radius.wire.RequestVerifier;
+import org.countersign.radius.wire.UserPassword;
+
+/**
+ * Decodes, verifies and answers one datagram from a known client. Anything that fails a check is
+ * dropped and counted, never answered (RFC 2865 section 3: silently discard).
+ */
+final class RequestWork implements Work {
+
+    private static final Logger LOG = Logger.getLogger(RequestWork.class.getName());
+    private static final int MAX_TEXT_OCTETS = 253;
+
+    private final RadiusListenerEngine engine;
+    private final RadiusClientEntry client;
+    private final InetSocketAddress source;
+    private final byte[] data;
+    private final Runnable done;
+
+    RequestWork(RadiusListenerEngine engine, RadiusClientEntry client, InetSocketAddress source, byte[] data, Runnable done) {
+        this.engine = engine;
+        this.client = client;
+        this.source = source;
+        this.data = data;
+        this.done = done;
+    }
+
+    @Override
+    public void run() {
+        try {
+            RadiusPacket packet = RadiusCodec.decode(data, 0, data.length);
+            switch (packet.code()) {
+                case PacketCode.ACCESS_REQUEST -> accessRequest(packet);
+                case PacketCode.STATUS_SERVER -> statusServer(packet);
+                default -> drop("unsupported code " + PacketCode.name(packet.code()));
+            }
+        } catch (MalformedPacketException e) {
+            drop("malformed: " + e.reason());
+        } catch (UnavailableException e) {
+            drop("decision unavailable");
+            LOG.log(Level.FINE, "no endpoint to decide a RADIUS request", e);
+        } catch (RuntimeException e) {
+            drop("internal error");
+            LOG.log(Level.WARNING, "RADIUS request from " + source + " (client " + client.name() + ") failed", e);
+        } finally {
+            done.run();
+        }
+    }
+
+    @Override
+    public void release() {
+        // a single request finishes by itself
+    }
+
+    private void accessRequest(RadiusPacket packet) throws MalformedPacketException, UnavailableException {
+        byte[] secret = client.secret();
+        MessageAuthenticatorCheck check = RequestVerifier.messageAuthenticator(data, 0, data.length, packet, secret);
+        if (check == MessageAuthenticatorCheck.INVALID) {
+            drop("invalid Message-Authenticator");
+            return;
+        }
+        if (check == MessageAuthenticatorCheck.ABSENT && client.requireMessageAuthenticator()) {
+            drop("missing Message-Authenticator");
+            return;
+        }
+        if (check == MessageAuthenticatorCheck.ABSENT && client.limitProxyState() && packet.first(AttributeType.PROXY_STATE).isPresent()) {
+            drop("Proxy-State without Message-Authenticator");
+            return;
+        }
+        byte[] password = null;
+        var hidden = packet.first(AttributeType.USER_PASSWORD);
+        if (hidden.isPresent()) {
+            password = UserPassword.decrypt(hidden.get().value(), packet.authenticator(), secret);
+        }
+        String userName = packet.first(AttributeType.USER_NAME).map(a -> new String(a.value(), StandardCharsets.UTF_8)).orElse(null);
+        byte[] state = packet.first(AttributeType.STATE).map(RadiusAttribute::value).orElse(null);
+        List<NamedAttribute> attributes = new ArrayList<>();
+        for (RadiusAttribute attribute : packet.attributes()) {
+            int type = attribute.type();
+            if (type == AttributeType.USER_PASSWORD || type == AttributeType.MESSAGE_AUTHENTICATOR || type == AttributeType.STATE) {
+                continue;
+            }
+            String name = engine.dictionary().byType(type).map(d -> d.name()).orElse("Attr-" + type);
+            attributes.add(new NamedAttribute(name, engine.dictionary().render(attribute)));
+        }
+        VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), source, packet.identifier(), userName, password, state, attributes);
+        RadiusReply reply = engine.callListener(listener -> listener.onAccessRequest(request));
+        engine.send(encode(packet, reply, secret), source);
+    }
+
+    /** RFC 5997: Status-Server must carry a valid Message-Authenticator and is answered with Access-Accept. */
+    private void statusServer(RadiusPacket packet) {
+        byte[] secret = client.secret();
+        if (RequestVerifier.messageAuthenticator(data, 0, data.length, packet, secret) != MessageAuthenticatorCheck.VALID) {
+            drop("Status-Server without valid Message-Authenticator");
+            return;
+        }
+        engine.send(RadiusCodec.encodeReply(PacketCode.ACCESS_ACCEPT, packet.identifier(), packet.authenticator(), List.of(), secret), source);
+    }
+
+    private byte[] encode(RadiusPacket request, RadiusReply reply, byte[] secret) {
+        List<RadiusAttribute> attributes = new ArrayList<>();
+        if (reply.replyMessage() != null && !reply.replyMessage().isEmpty()) {
+            byte[] text = reply.replyMessage().getBytes(StandardCharsets.UTF_8);
+            for (int from = 0; from < text.length; from += MAX_TEXT_OCTETS) {
+                attributes.add(new RadiusAttribute(AttributeType.REPLY_MESSAGE,
+                        java.util.Arrays.copyOfRange(text, from, Math.min(text.length, from + MAX_TEXT_OCTETS))));
+            }
+        }
+        if (reply.state() != null) {
+            attributes.add(new RadiusAttribute(AttributeType.STATE, reply.state()));
+        }
+        for (NamedAttribute named : reply.attributes()) {
+            attributes.add(engine.dictionary().attribute(named.name(), named.value()));
+        }
+        request.all(AttributeType.PROXY_STATE).forEach(attributes::add);
+        int code = switch (reply.decision()) {
+            case ACCEPT -> PacketCode.ACCESS_ACCEPT;
+            case REJECT -> PacketCode.ACCESS_REJECT;
+            case CHALLENGE -> PacketCode.ACCESS_CHALLENGE;
+        };
+        return RadiusCodec.encodeReply(code, request.identifier(), request.authenticator(), attributes, secret);
+    }
+
+    private void drop(String reason) {
+        engine.drops().drop(reason, source);
+    }
+}
