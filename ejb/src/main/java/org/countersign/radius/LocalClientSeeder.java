@@ -1,6 +1,7 @@
 package org.countersign.radius;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -18,6 +19,7 @@ import org.countersign.seal.SealingBean;
  */
 @Singleton
 @Startup
+@DependsOn("SealingBean")
 public class LocalClientSeeder {
 
     static final String SEED_PROPERTY = "countersign.seed.localhost-radius-secret";

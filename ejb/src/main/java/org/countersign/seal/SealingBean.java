@@ -1,17 +1,92 @@
 package org.countersign.seal;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
 
-/** TEMPORARY placeholder until the sealing package lands: NOT sealed. Must not be committed. */
+/**
+ * The master key of this server, opened once at start-up. The file is
+ * {@code ${jboss.server.config.dir}/countersign-master.key} unless the system property
+ * {@code countersign.master-key-file} names another. On first start it is created; if it is
+ * missing while the database already holds sealed secrets, or damaged, the start stops here with
+ * a message naming the file, and nothing is overwritten.
+ */
 @Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SealingBean {
-    public String seal(byte[] plaintext, byte[] associatedData) {
-        return "plain:" + Base64.getEncoder().encodeToString(plaintext);
+
+    private static final Logger LOG = Logger.getLogger(SealingBean.class.getName());
+
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
+
+    private volatile Sealer sealer;
+    private volatile KeyedHasher hasher;
+
+    @PostConstruct
+    void open() {
+        Path file = keyFile();
+        MasterKeyFile keys;
+        if (Files.exists(file)) {
+            keys = MasterKeyFile.open(file);
+        } else {
+            long sealedRows = sealedRows();
+            if (sealedRows > 0) {
+                throw new MasterKeyException("master key file " + file + " is missing, but the database holds " + sealedRows
+                        + " secret(s) sealed under a master key. Restore the file from backup (or from another server of this"
+                        + " installation); Countersign will not create a new key over existing data.");
+            }
+            keys = MasterKeyFile.openOrCreate(file);
+            LOG.info("Created master key file " + file + " (owner-only). Back it up: sealed secrets cannot be opened without it.");
+        }
+        sealer = new Sealer(keys);
+        hasher = new KeyedHasher(keys);
+        LOG.info("Master key file " + file + " opened; active key " + keys.activeKeyId());
     }
 
+    /** Seals a secret bound to {@code associatedData}; returns the column form. */
+    public String seal(byte[] plaintext, byte[] associatedData) {
+        return sealer.seal(plaintext, associatedData).encode();
+    }
+
+    /** Opens a column-form sealed value bound to {@code associatedData}; throws {@link SealException} when it cannot. */
     public byte[] unseal(String sealed, byte[] associatedData) {
-        return Base64.getDecoder().decode(sealed.substring(6));
+        return sealer.unseal(SealedValue.decode(sealed), associatedData);
+    }
+
+    /** @return the keyed hash of a short code in its context */
+    public String hashOf(String context, String code) {
+        return hasher.hash(context, code);
+    }
+
+    /** @return whether a code matches its stored keyed hash, in constant time */
+    public boolean codeMatches(String context, String code, String storedHash) {
+        return hasher.matches(context, code, storedHash);
+    }
+
+    static Path keyFile() {
+        String configured = System.getProperty("countersign.master-key-file");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String configDir = System.getProperty("jboss.server.config.dir");
+        if (configDir == null) {
+            throw new MasterKeyException("neither countersign.master-key-file nor jboss.server.config.dir is set: cannot locate the master key file");
+        }
+        return Path.of(configDir, "countersign-master.key");
+    }
+
+    private long sealedRows() {
+        long clients = em.createQuery("SELECT COUNT(c) FROM RadiusClient c", Long.class).getSingleResult();
+        long tokens = em.createQuery("SELECT COUNT(t) FROM Token t WHERE t.sealedSeed IS NOT NULL", Long.class).getSingleResult();
+        return clients + tokens;
     }
 }

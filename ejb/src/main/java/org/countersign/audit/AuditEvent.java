@@ -1,0 +1,86 @@
+package org.countersign.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+import org.countersign.api.audit.AuditRecord;
+
+/** One row of the audit trail. Immutable once written. */
+@Entity
+@Table(name = "CS_AUDIT_EVENT", indexes = {
+    @Index(name = "CS_AUDIT_AT", columnList = "AT"),
+    @Index(name = "CS_AUDIT_USER", columnList = "USER_ID, AT")
+})
+public class AuditEvent {
+
+    @Id
+    @TableGenerator(name = "audit-ids", table = "CS_SEQUENCE", pkColumnName = "SEQ_NAME", valueColumnName = "SEQ_VALUE",
+            pkColumnValue = "AUDIT_EVENT", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "audit-ids")
+    @Column(name = "ID")
+    private long id;
+
+    @Column(name = "AT", nullable = false)
+    private Instant at;
+
+    @Column(name = "CATEGORY", length = 64, nullable = false)
+    private String category;
+
+    @Column(name = "OUTCOME", length = 16, nullable = false)
+    private String outcome;
+
+    @Column(name = "REASON", length = 32)
+    private String reason;
+
+    @Column(name = "ACTOR", length = 256)
+    private String actor;
+
+    @Column(name = "USER_ID", length = 256)
+    private String userId;
+
+    @Column(name = "TOKEN_ID", length = 36)
+    private String tokenId;
+
+    @Column(name = "CHANNEL", length = 32)
+    private String channel;
+
+    @Column(name = "CLIENT", length = 128)
+    private String client;
+
+    @Column(name = "ADDRESS", length = 64)
+    private String address;
+
+    @Column(name = "DETAIL", length = 512)
+    private String detail;
+
+    protected AuditEvent() {
+    }
+
+    AuditEvent(AuditRecord r) {
+        this.at = r.at();
+        this.category = cut(r.category(), 64);
+        this.outcome = cut(r.outcome(), 16);
+        this.reason = cut(r.reason(), 32);
+        this.actor = cut(r.actor(), 256);
+        this.userId = cut(r.userId(), 256);
+        this.tokenId = cut(r.tokenId(), 36);
+        this.channel = cut(r.channel(), 32);
+        this.client = cut(r.client(), 128);
+        this.address = cut(r.address(), 64);
+        this.detail = cut(r.detail(), 512);
+    }
+
+    AuditRecord toRecord() {
+        return new AuditRecord(at, category, outcome, reason, actor, userId, tokenId, channel, client, address, detail);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,73 @@
+package org.countersign.seal;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM sealing (NIST SP 800-38D) under the master keys: a fresh random 96-bit IV per value,
+ * a 128-bit tag, and associated data that binds each value to its row. Thread-safe.
+ */
+public final class Sealer {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final MasterKeyFile keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public Sealer(MasterKeyFile keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * Seals a secret under the active key.
+     *
+     * @param plaintext the secret
+     * @param associatedData what the value belongs to, such as {@code Token/<id>/seed}; needed again to open it
+     */
+    public SealedValue seal(byte[] plaintext, byte[] associatedData) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.activeKey(), iv, associatedData);
+            return new SealedValue(keys.activeKeyId(), iv, cipher.doFinal(plaintext));
+        } catch (GeneralSecurityException e) {
+            throw new SealException("sealing failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Opens a sealed value.
+     *
+     * @throws SealException if it was damaged, belongs to other associated data, or its key is not in the file
+     */
+    public byte[] unseal(SealedValue sealed, byte[] associatedData) {
+        SecretKey key = keys.key(sealed.keyId());
+        if (sealed.iv().length != IV_BYTES) {
+            throw new SealException("sealed value has a malformed IV");
+        }
+        try {
+            return cipher(Cipher.DECRYPT_MODE, key, sealed.iv(), associatedData).doFinal(sealed.ciphertext());
+        } catch (AEADBadTagException e) {
+            throw new SealException("sealed value failed its integrity check: damaged, or copied from another row", e);
+        } catch (GeneralSecurityException e) {
+            throw new SealException("sealed value cannot be opened: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, byte[] iv, byte[] associatedData) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(associatedData);
+        return cipher;
+    }
+
+    @Override
+    public String toString() {
+        return "Sealer[" + keys + "]";
+    }
+}

@@ -1,0 +1,213 @@
+package org.countersign.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.countersign.api.token.TokenStatus;
+import org.countersign.api.token.TokenView;
+
+/**
+ * One token of one user. Non-secret parameters (type, algorithm, digits, period) are columns of
+ * their own; the seed is sealed and bound to this row's id; server-made codes are stored only as
+ * keyed hashes. {@code lastAccepted} is the last accepted time step (TOTP) or counter (HOTP), -1 before the first.
+ */
+@Entity
+@Table(name = "CS_TOKEN", indexes = @Index(name = "CS_TOKEN_USER", columnList = "USER_ID"))
+public class Token {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "USER_ID", length = 256, nullable = false)
+    private String userId;
+
+    @Column(name = "TYPE", length = 32, nullable = false)
+    private String type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private TokenStatus status;
+
+    @Column(name = "SEALED_SEED", length = 512)
+    private String sealedSeed;
+
+    @Column(name = "ALGORITHM", length = 8)
+    private String algorithm;
+
+    @Column(name = "DIGITS", nullable = false)
+    private int digits;
+
+    @Column(name = "PERIOD_SECONDS", nullable = false)
+    private int periodSeconds;
+
+    @Column(name = "LAST_ACCEPTED", nullable = false)
+    private long lastAccepted = -1;
+
+    @Column(name = "CODE_HASH", length = 128)
+    private String codeHash;
+
+    @Column(name = "CODE_BINDING", length = 256)
+    private String codeBinding;
+
+    @Column(name = "CODE_EXPIRES_AT")
+    private Instant codeExpiresAt;
+
+    @Column(name = "USES_LEFT", nullable = false)
+    private int usesLeft;
+
+    @Column(name = "FAIL_COUNT", nullable = false)
+    private int failCount;
+
+    @Column(name = "LOCKED_AT")
+    private Instant lockedAt;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "LAST_USED_AT")
+    private Instant lastUsedAt;
+
+    @Version
+    @Column(name = "VERSION")
+    private long version;
+
+    protected Token() {
+    }
+
+    Token(String userId, String type, TokenStatus status, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.userId = userId;
+        this.type = type;
+        this.status = status;
+        this.createdAt = now;
+    }
+
+    /** The associated data a token's sealed seed is bound to: a seed copied to another row fails to unseal. */
+    static byte[] seedBinding(String tokenId) {
+        return ("Token/" + tokenId + "/seed").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The context a token's code hashes are bound to. */
+    static String codeContext(String tokenId) {
+        return "Token/" + tokenId + "/code";
+    }
+
+    TokenView view() {
+        return new TokenView(id, userId, type, status, failCount, createdAt, lastUsedAt);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String type() {
+        return type;
+    }
+
+    TokenStatus status() {
+        return status;
+    }
+
+    void status(TokenStatus newStatus) {
+        this.status = newStatus;
+    }
+
+    String sealedSeed() {
+        return sealedSeed;
+    }
+
+    void otpParameters(String sealed, String algorithmName, int digitCount, int period) {
+        this.sealedSeed = sealed;
+        this.algorithm = algorithmName;
+        this.digits = digitCount;
+        this.periodSeconds = period;
+    }
+
+    String algorithm() {
+        return algorithm;
+    }
+
+    int digits() {
+        return digits;
+    }
+
+    int periodSeconds() {
+        return periodSeconds;
+    }
+
+    long lastAccepted() {
+        return lastAccepted;
+    }
+
+    String codeHash() {
+        return codeHash;
+    }
+
+    String codeBinding() {
+        return codeBinding;
+    }
+
+    Instant codeExpiresAt() {
+        return codeExpiresAt;
+    }
+
+    int usesLeft() {
+        return usesLeft;
+    }
+
+    void newCode(String hash, String binding, Instant expiresAt, int uses) {
+        this.codeHash = hash;
+        this.codeBinding = binding;
+        this.codeExpiresAt = expiresAt;
+        this.usesLeft = uses;
+    }
+
+    int failCount() {
+        return failCount;
+    }
+
+    Instant lockedAt() {
+        return lockedAt;
+    }
+
+    /** A success: the step or counter moves forward, single-use codes are spent, failures are forgotten. */
+    void accepted(long newLastAccepted, int newUsesLeft, Instant now) {
+        this.lastAccepted = newLastAccepted;
+        this.usesLeft = newUsesLeft;
+        if (newUsesLeft <= 0 && codeHash != null) {
+            this.codeHash = null;
+            this.codeBinding = null;
+            this.codeExpiresAt = null;
+        }
+        this.failCount = 0;
+        this.lastUsedAt = now;
+    }
+
+    /** A failure: counted; at the limit the token locks. */
+    void failed(int lockoutThreshold, Instant now) {
+        this.failCount++;
+        if (failCount >= lockoutThreshold && status == TokenStatus.ACTIVE) {
+            this.status = TokenStatus.LOCKED;
+            this.lockedAt = now;
+        }
+    }
+
+    void unlocked() {
+        this.status = TokenStatus.ACTIVE;
+        this.failCount = 0;
+        this.lockedAt = null;
+    }
+}
