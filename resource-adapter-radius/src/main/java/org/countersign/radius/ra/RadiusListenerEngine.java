@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.countersign.api.radius.RadiusClientEntry;
+import org.countersign.api.radius.InflowReadiness;
 import org.countersign.api.radius.RadiusClientTable;
 import org.countersign.api.radius.RadiusRequestListener;
 import org.countersign.radius.wire.RadiusDictionary;
@@ -110,7 +111,7 @@ final class RadiusListenerEngine {
 
     /** Reloads the client table on the first ticks until it succeeds, then every refresh period. */
     private void refreshClientsIfDue() {
-        if (closed) {
+        if (closed || !InflowReadiness.isApplicationStarted()) {
             return;
         }
         long now = System.nanoTime();
@@ -199,6 +200,10 @@ final class RadiusListenerEngine {
             RadiusClientEntry client = clients.get().match(source.getAddress());
             if (client == null) {
                 drops.drop("unknown client", source);
+                return;
+            }
+            if (!InflowReadiness.isApplicationStarted()) {
+                drops.drop("application not started", source);
                 return;
             }
             if (!inFlight.tryAcquire()) {
