@@ -1,6 +1,6 @@
 package org.countersign.api.token;
 
-/** Why a passcode was not accepted. Every one of these counts as a failed attempt except NO_TOKEN and MALFORMED. */
+/** Why a passcode was not accepted. Every one of these counts as a failed attempt on the user's usable tokens, except NO_TOKEN and LOCKED. */
 public enum RejectReason {
     /** The code does not match. */
     WRONG_CODE,

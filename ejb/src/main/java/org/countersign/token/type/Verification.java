@@ -1,6 +1,7 @@
 package org.countersign.token.type;
 
 import org.countersign.api.token.RejectReason;
+import org.countersign.otp.Match;
 
 /** A token type's verdict on one passcode. */
 public sealed interface Verification permits Verification.Accepted, Verification.Rejected {
@@ -20,5 +21,13 @@ public sealed interface Verification permits Verification.Accepted, Verification
      * @param reason why
      */
     record Rejected(RejectReason reason) implements Verification {
+    }
+
+    /** The verdict of a step or counter match: found moves the token to that step, a replay or a miss is rejected. */
+    static Verification of(Match match) {
+        if (match instanceof Match.Found found) {
+            return new Accepted(found.step(), 0);
+        }
+        return new Rejected(match instanceof Match.Replayed ? RejectReason.REPLAYED : RejectReason.WRONG_CODE);
     }
 }
