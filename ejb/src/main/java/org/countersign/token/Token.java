@@ -205,6 +205,16 @@ public class Token {
         }
     }
 
+    /**
+     * Whether a lock has lasted the policy's timed-unlock period and may lift by itself. The fail count is
+     * kept, so the next failure locks again at once: each period allows one more guess, and past the hard
+     * limit only an administrator unlocks. Total guesses stay bounded.
+     */
+    boolean timedUnlockDue(org.countersign.token.type.TokenPolicy policy, Instant now) {
+        return status == TokenStatus.LOCKED && !policy.timedUnlock().isZero() && lockedAt != null
+                && failCount < policy.hardLimit() && !now.isBefore(lockedAt.plus(policy.timedUnlock()));
+    }
+
     void unlocked() {
         this.status = TokenStatus.ACTIVE;
         this.failCount = 0;

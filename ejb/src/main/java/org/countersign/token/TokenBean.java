@@ -165,7 +165,7 @@ public class TokenBean implements TokenService {
         }
         List<Token> usable = new ArrayList<>();
         for (Token token : tokens) {
-            if (token.status() == TokenStatus.LOCKED && timedUnlockDue(token, policy, now)) {
+            if (token.timedUnlockDue(policy, now)) {
                 token.status(TokenStatus.ACTIVE);
                 record(now, "token.unlock", "DONE", null, "system", userId, token.id(), source, "timed unlock");
             }
@@ -329,11 +329,6 @@ public class TokenBean implements TokenService {
         token.failed(policy.lockoutThreshold(), now);
         record(now, category, "REJECTED", reason, token.userId(), token.userId(), token.id(), source, null);
         return new VerificationOutcome.Rejected(reason, token.id());
-    }
-
-    private static boolean timedUnlockDue(Token token, TokenPolicy policy, Instant now) {
-        return !policy.timedUnlock().isZero() && token.lockedAt() != null && token.failCount() < policy.hardLimit()
-                && !now.isBefore(token.lockedAt().plus(policy.timedUnlock()));
     }
 
     private TokenState state(Token token, TokenPolicy policy, String binding) {
