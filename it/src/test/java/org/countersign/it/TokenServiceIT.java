@@ -206,8 +206,14 @@ class TokenServiceIT {
         for (AuditRecord r : records) {
             assertFalse(r.toString().contains(good) || r.toString().contains(seedText), r.toString());
         }
+        String temporary = tokens.issueTemporaryCode(e.user(), 1, 1, "it-helpdesk");
+        assertTrue(tokens.verify(e.user(), temporary, SOURCE).accepted());
+        for (AuditRecord r : audit.latest(e.user(), 50)) {
+            assertFalse(r.toString().contains(temporary), r.toString());
+        }
         String log = Files.readString(Path.of(System.getProperty("jboss.server.log.dir"), "server.log"));
         assertFalse(log.contains(seedText), "the seed is in server.log");
+        assertFalse(log.contains(temporary), "the temporary code is in server.log");
     }
 
     private static RejectReason reason(VerificationOutcome outcome) {
