@@ -146,11 +146,7 @@ public class TokenBean implements TokenService {
         return verify(userId, code, null, source);
     }
 
-    /**
-     * Verifies with the login binding of an SMS or e-mail code (the challenge that asked for it).
-     *
-     * @param binding the login the attempt belongs to, or {@code null}
-     */
+    @Override
     public VerificationOutcome verify(String userId, String code, String binding, AttemptSource source) {
         requireUser(userId);
         Instant now = Instant.now();

@@ -47,6 +47,14 @@ public interface TokenService {
     VerificationOutcome verify(String userId, String code, AttemptSource source);
 
     /**
+     * Like {@link #verify(String, String, AttemptSource)}, for the second step of a login that asked for an SMS or
+     * e-mail passcode: such a code is accepted only with the binding it was issued for (see {@link #issueCode}).
+     *
+     * @param binding the login the attempt belongs to (for example the RADIUS State), or {@code null}
+     */
+    VerificationOutcome verify(String userId, String code, String binding, AttemptSource source);
+
+    /**
      * Makes a new one-time code for a server-code token (SMS, e-mail, day code), stores only its keyed
      * hash and hands the code to the passcode sender. For SMS and e-mail passcodes the code is bound
      * to {@code binding} (the login that asked) and valid for at most 10 minutes.
