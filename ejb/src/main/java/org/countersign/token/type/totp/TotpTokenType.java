@@ -6,28 +6,18 @@ import org.countersign.otp.Match;
 import org.countersign.otp.OtpMatcher;
 import org.countersign.otp.Passcode;
 import org.countersign.otp.Totp;
-import org.countersign.token.type.Capabilities;
+import org.countersign.token.type.DeclaredTokenType;
 import org.countersign.token.type.TokenState;
-import org.countersign.token.type.TokenType;
 import org.countersign.token.type.TokenTypeId;
 import org.countersign.token.type.Verification;
 
 /** Time-based soft token: the code of the current step, within the policy's drift window, each step used once. */
 @ApplicationScoped
-public class TotpTokenType implements TokenType {
+public class TotpTokenType extends DeclaredTokenType {
 
     public static final TokenTypeId ID = new TokenTypeId("totp");
-    private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, true,
-            "token.type.totp.name", "token.type.totp.description");
-
-    @Override
-    public TokenTypeId id() {
-        return ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+    public TotpTokenType() {
+        super(ID, declare(ID, true, false, false, true));
     }
 
     @Override
