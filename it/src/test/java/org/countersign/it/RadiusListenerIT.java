@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RadiusListenerIT {
 
     private static final String SECRET = System.getProperty("it.radius-secret");
+    private static final int REJECT_DELAY_MILLIS = Integer.getInteger("it.reject-delay-millis");
     private static final String REQUEST = "User-Name = \"alice\", User-Password = \"not-yet-checked\", Message-Authenticator = 0x00\n";
 
     @Deployment(testable = false)
@@ -71,6 +72,24 @@ class RadiusListenerIT {
         byte[] again = UdpProbe.accessRequest("alice", SECRET);
         assertEquals(Optional.empty(), UdpProbe.exchange("127.0.0.2", again, 1000).map(String::new));
         assertValidRequestStillAnswered();
+    }
+
+    @Test
+    void accessRejectIsHeldBackByTheRejectDelay() throws IOException {
+        long start = System.nanoTime();
+        assertTrue(UdpProbe.exchange("127.0.0.1", UdpProbe.accessRequest("alice", SECRET), 3000).isPresent());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= REJECT_DELAY_MILLIS - 20, "answered after " + millis + " ms");
+    }
+
+    @Test
+    void retransmissionGetsTheCachedAnswerByteForByte() throws IOException, InterruptedException {
+        byte[] request = UdpProbe.accessRequest("alice", SECRET);
+        java.util.List<byte[]> during = UdpProbe.retransmit(request, 50, 1500);
+        assertEquals(1, during.size(), "a copy arriving while the reject is held back is dropped, not answered twice");
+        java.util.List<byte[]> after = UdpProbe.retransmit(request, 0, 1500);
+        assertTrue(after.size() >= 1, "a copy after the answer is answered from the cache");
+        assertTrue(java.util.Arrays.equals(during.get(0), after.get(0)), "the same answer, byte for byte");
     }
 
     private static void assertValidRequestStillAnswered() {

@@ -40,6 +40,29 @@ final class UdpProbe {
         }
     }
 
+    /** Sends the same bytes twice from one socket (a retransmission), {@code gapMillis} apart; returns both answers. */
+    static java.util.List<byte[]> retransmit(byte[] datagram, int gapMillis, int timeoutMillis) throws IOException, InterruptedException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
+            socket.setSoTimeout(timeoutMillis);
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.getInteger("it.radius-port"));
+            java.util.List<byte[]> answers = new java.util.ArrayList<>();
+            socket.send(new DatagramPacket(datagram, datagram.length, server));
+            Thread.sleep(gapMillis);
+            socket.send(new DatagramPacket(datagram, datagram.length, server));
+            byte[] buffer = new byte[4096];
+            for (int i = 0; i < 2; i++) {
+                DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(answer);
+                    answers.add(java.util.Arrays.copyOf(buffer, answer.getLength()));
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+            }
+            return answers;
+        }
+    }
+
     /** A well-formed Access-Request with User-Name and a valid Message-Authenticator (RFC 3579 section 3.2). */
     static byte[] accessRequest(String userName, String secret) {
         try {

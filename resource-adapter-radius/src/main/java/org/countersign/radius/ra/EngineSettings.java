@@ -9,24 +9,29 @@ import java.time.Duration;
  * @param authPort UDP port, 0 for any free port
  * @param maxInFlight requests decided at once
  * @param clientRefresh time between client table reloads
+ * @param rejectDelay how long an Access-Reject is held back (RFC 2865 leaves it open; it slows password guessing)
  */
-record EngineSettings(String bindAddress, int authPort, int maxInFlight, Duration clientRefresh) {
+record EngineSettings(String bindAddress, int authPort, int maxInFlight, Duration clientRefresh, Duration rejectDelay) {
 
     EngineSettings {
         if (authPort < 0 || authPort > 65535) {
             throw new IllegalArgumentException("RADIUS auth port must be 0-65535, got " + authPort);
+        }
+        if (rejectDelay.isNegative() || rejectDelay.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("RADIUS reject delay must be 0 to 10000 ms, got " + rejectDelay.toMillis());
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("RADIUS max-in-flight must be at least 1, got " + maxInFlight);
         }
     }
 
-    static EngineSettings resolve(String bindAddress, Integer authPort, Integer maxInFlight, Integer refreshSeconds) {
+    static EngineSettings resolve(String bindAddress, Integer authPort, Integer maxInFlight, Integer refreshSeconds, Integer rejectDelayMillis) {
         return new EngineSettings(
                 System.getProperty("countersign.radius.bind-address", bindAddress),
                 intProperty("countersign.radius.auth-port", authPort),
                 intProperty("countersign.radius.max-in-flight", maxInFlight),
-                Duration.ofSeconds(Math.max(1, intProperty("countersign.radius.client-refresh-seconds", refreshSeconds))));
+                Duration.ofSeconds(Math.max(1, intProperty("countersign.radius.client-refresh-seconds", refreshSeconds))),
+                Duration.ofMillis(intProperty("countersign.radius.reject-delay-millis", rejectDelayMillis)));
     }
 
     private static int intProperty(String name, Integer fallback) {

@@ -41,10 +41,15 @@ final class RadiusListenerEngine {
     private static final int MAX_DATAGRAM = 4096;
     private static final int MIN_PACKET = 20;
     private static final long STARTUP_RETRY_MILLIS = 500;
+    /** How long an answer is kept for retransmissions (RFC 5080 section 2.2.2; FreeRADIUS's cleanup_delay). */
+    private static final long DUPLICATE_LIFETIME_NANOS = 5_000_000_000L;
 
     private final EngineSettings settings;
     private final WorkManager workManager;
     private final Timer timer;
+    private final Timer sendTimer;
+    private final DuplicateCache duplicates = new DuplicateCache(DUPLICATE_LIFETIME_NANOS, 200_000);
+    private final java.util.concurrent.atomic.LongAdder resent = new java.util.concurrent.atomic.LongAdder();
     private final MessageEndpointFactory factory;
     private final Semaphore inFlight;
     private final DropCounters drops = new DropCounters();
@@ -54,10 +59,11 @@ final class RadiusListenerEngine {
     private volatile boolean closed;
     private volatile long lastRefreshNanos;
 
-    RadiusListenerEngine(EngineSettings settings, WorkManager workManager, Timer timer, MessageEndpointFactory factory) {
+    RadiusListenerEngine(EngineSettings settings, WorkManager workManager, Timer timer, Timer sendTimer, MessageEndpointFactory factory) {
         this.settings = settings;
         this.workManager = workManager;
         this.timer = timer;
+        this.sendTimer = sendTimer;
         this.factory = factory;
         this.inFlight = new Semaphore(settings.maxInFlight());
     }
@@ -82,6 +88,7 @@ final class RadiusListenerEngine {
             @Override
             public void run() {
                 refreshClientsIfDue();
+                duplicates.sweep(System.nanoTime());
             }
         }, 0, STARTUP_RETRY_MILLIS);
     }
@@ -98,11 +105,13 @@ final class RadiusListenerEngine {
     void close() {
         closed = true;
         timer.cancel();
+        sendTimer.cancel();
         DatagramSocket s = socket;
         if (s != null) {
             s.close();
         }
-        LOG.info("RADIUS authentication socket closed; dropped since start: " + drops.snapshot());
+        LOG.info("RADIUS authentication socket closed; retransmissions answered from cache: " + resent.sum()
+                + "; dropped since start: " + drops.snapshot());
     }
 
     DropCounters drops() {
@@ -149,6 +158,34 @@ final class RadiusListenerEngine {
                 drops.drop("reply not sent: " + e.getClass().getSimpleName(), to);
             }
         }
+    }
+
+    /**
+     * Sends the answer to a request and keeps it for retransmissions. An Access-Reject is held back by the
+     * reject delay on a timer, so no worker thread waits; copies arriving meanwhile are dropped.
+     */
+    void answer(Object duplicateKey, byte[] reply, InetSocketAddress to, boolean reject) {
+        long delay = reject ? settings.rejectDelay().toNanos() : 0;
+        duplicates.complete(duplicateKey, reply, System.nanoTime() + delay);
+        if (delay == 0) {
+            send(reply, to);
+            return;
+        }
+        try {
+            sendTimer.schedule(new TimerTask() {
+                @Override
+                public void run() {
+                    send(reply, to);
+                }
+            }, settings.rejectDelay().toMillis());
+        } catch (IllegalStateException cancelled) {
+            // closing: the answer is not sent, as on any shutdown
+        }
+    }
+
+    /** Forgets a request that got no answer, so a retransmission is decided afresh. */
+    void unanswered(Object duplicateKey) {
+        duplicates.abandon(duplicateKey);
     }
 
     RadiusDictionary dictionary() {
@@ -206,15 +243,37 @@ final class RadiusListenerEngine {
                 drops.drop("application not started", source);
                 return;
             }
+            byte[] data = Arrays.copyOf(datagram.getData(), length);
+            Object key = DuplicateCache.keyOf(source, data);
+            DuplicateCache.Outcome seen = duplicates.begin(key, data, System.nanoTime());
+            switch (seen.verdict()) {
+                case DROP -> {
+                    drops.drop("retransmission of a request not yet answered", source);
+                    return;
+                }
+                case RESEND -> {
+                    resent.increment();
+                    send(seen.reply(), source);
+                    return;
+                }
+                case FULL -> {
+                    drops.drop("overload", source);
+                    return;
+                }
+                default -> {
+                    // NEW: decide it below
+                }
+            }
             if (!inFlight.tryAcquire()) {
+                duplicates.abandon(key);
                 drops.drop("overload", source);
                 return;
             }
-            byte[] data = Arrays.copyOf(datagram.getData(), length);
             try {
-                workManager.scheduleWork(new RequestWork(RadiusListenerEngine.this, client, source, data, inFlight::release));
+                workManager.scheduleWork(new RequestWork(RadiusListenerEngine.this, client, source, data, key, inFlight::release));
             } catch (WorkException | RuntimeException e) {
                 inFlight.release();
+                duplicates.abandon(key);
                 drops.drop("overload", source);
             }
         }

@@ -20,7 +20,8 @@ import javax.transaction.xa.XAResource;
  * <p>Each setting is a config property, and a system property of the same meaning overrides it
  * (so an administrator sets them in {@code standalone.xml} or on the command line):
  * {@code countersign.radius.bind-address}, {@code countersign.radius.auth-port},
- * {@code countersign.radius.max-in-flight}, {@code countersign.radius.client-refresh-seconds}.
+ * {@code countersign.radius.max-in-flight}, {@code countersign.radius.client-refresh-seconds},
+ * {@code countersign.radius.reject-delay-millis}.
  */
 @Connector(
         displayName = "Countersign RADIUS",
@@ -45,6 +46,9 @@ public class RadiusResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "5", description = "Seconds between reloads of the RADIUS client table")
     private Integer clientRefreshSeconds = 5;
 
+    @ConfigProperty(defaultValue = "1000", description = "Milliseconds an Access-Reject is held back, without holding a worker thread")
+    private Integer rejectDelayMillis = 1000;
+
     private BootstrapContext bootstrap;
     private RadiusListenerEngine engine;
 
@@ -66,8 +70,8 @@ public class RadiusResourceAdapter implements ResourceAdapter {
         if (engine != null) {
             throw new ResourceException("the RADIUS socket already has a listening endpoint; only one may be deployed");
         }
-        EngineSettings settings = EngineSettings.resolve(bindAddress, authPort, maxInFlight, clientRefreshSeconds);
-        RadiusListenerEngine started = new RadiusListenerEngine(settings, bootstrap.getWorkManager(), bootstrap.createTimer(), factory);
+        EngineSettings settings = EngineSettings.resolve(bindAddress, authPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
+        RadiusListenerEngine started = new RadiusListenerEngine(settings, bootstrap.getWorkManager(), bootstrap.createTimer(), bootstrap.createTimer(), factory);
         started.open();
         engine = started;
         LOG.info("RADIUS authentication listening on UDP " + settings.bindAddress() + ":" + started.localPort());
@@ -110,6 +114,14 @@ public class RadiusResourceAdapter implements ResourceAdapter {
         this.maxInFlight = maxInFlight;
     }
 
+    public Integer getRejectDelayMillis() {
+        return rejectDelayMillis;
+    }
+
+    public void setRejectDelayMillis(Integer rejectDelayMillis) {
+        this.rejectDelayMillis = rejectDelayMillis;
+    }
+
     public Integer getClientRefreshSeconds() {
         return clientRefreshSeconds;
     }
@@ -122,11 +134,12 @@ public class RadiusResourceAdapter implements ResourceAdapter {
     public boolean equals(Object o) {
         return o instanceof RadiusResourceAdapter other
                 && Objects.equals(bindAddress, other.bindAddress) && Objects.equals(authPort, other.authPort)
-                && Objects.equals(maxInFlight, other.maxInFlight) && Objects.equals(clientRefreshSeconds, other.clientRefreshSeconds);
+                && Objects.equals(maxInFlight, other.maxInFlight) && Objects.equals(clientRefreshSeconds, other.clientRefreshSeconds)
+                && Objects.equals(rejectDelayMillis, other.rejectDelayMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, authPort, maxInFlight, clientRefreshSeconds);
+        return Objects.hash(bindAddress, authPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
     }
 }

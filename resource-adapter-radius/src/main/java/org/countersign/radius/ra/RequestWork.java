@@ -35,13 +35,17 @@ final class RequestWork implements Work {
     private final RadiusClientEntry client;
     private final InetSocketAddress source;
     private final byte[] data;
+    private final Object duplicateKey;
     private final Runnable done;
+    private boolean answered;
 
-    RequestWork(RadiusListenerEngine engine, RadiusClientEntry client, InetSocketAddress source, byte[] data, Runnable done) {
+    RequestWork(RadiusListenerEngine engine, RadiusClientEntry client, InetSocketAddress source, byte[] data, Object duplicateKey,
+                Runnable done) {
         this.engine = engine;
         this.client = client;
         this.source = source;
         this.data = data;
+        this.duplicateKey = duplicateKey;
         this.done = done;
     }
 
@@ -63,6 +67,9 @@ final class RequestWork implements Work {
             drop("internal error");
             LOG.log(Level.WARNING, "RADIUS request from " + source + " (client " + client.name() + ") failed", e);
         } finally {
+            if (!answered) {
+                engine.unanswered(duplicateKey);
+            }
             done.run();
         }
     }
@@ -105,7 +112,7 @@ final class RequestWork implements Work {
         }
         VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), source, packet.identifier(), userName, password, state, attributes);
         RadiusReply reply = engine.callListener(listener -> listener.onAccessRequest(request));
-        engine.send(encode(packet, reply, secret), source);
+        answer(encode(packet, reply, secret), reply.decision() == org.countersign.api.radius.RadiusDecision.REJECT);
     }
 
     /** RFC 5997: Status-Server must carry a valid Message-Authenticator and is answered with Access-Accept. */
@@ -115,7 +122,12 @@ final class RequestWork implements Work {
             drop("Status-Server without valid Message-Authenticator");
             return;
         }
-        engine.send(RadiusCodec.encodeReply(PacketCode.ACCESS_ACCEPT, packet.identifier(), packet.authenticator(), List.of(), secret), source);
+        answer(RadiusCodec.encodeReply(PacketCode.ACCESS_ACCEPT, packet.identifier(), packet.authenticator(), List.of(), secret), false);
+    }
+
+    private void answer(byte[] reply, boolean reject) {
+        engine.answer(duplicateKey, reply, source, reject);
+        answered = true;
     }
 
     private byte[] encode(RadiusPacket request, RadiusReply reply, byte[] secret) {
