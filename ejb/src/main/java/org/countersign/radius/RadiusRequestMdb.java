@@ -4,11 +4,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.logging.Logger;
 import org.countersign.api.radius.RadiusClientTable;
 import org.countersign.api.radius.RadiusReply;
 import org.countersign.api.radius.RadiusRequestListener;
 import org.countersign.api.radius.VerifiedAccessRequest;
+import org.countersign.api.radius.VerifiedAccountingRequest;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
 /**
@@ -25,6 +29,9 @@ public class RadiusRequestMdb implements RadiusRequestListener {
     @EJB
     private RadiusClientTableBean clients;
 
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
+
     @Override
     public RadiusClientTable clientTable() {
         return clients.table();
@@ -35,5 +42,11 @@ public class RadiusRequestMdb implements RadiusRequestListener {
         LOG.fine(() -> "Access-Request from client " + request.clientName() + " for user " + request.userName()
                 + ": rejected, no authentication method is configured yet");
         return RadiusReply.reject(null);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void onAccountingRequest(VerifiedAccountingRequest request) {
+        em.persist(new AccountingRecord(request, Instant.now()));
     }
 }

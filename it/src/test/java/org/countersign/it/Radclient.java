@@ -36,8 +36,9 @@ final class Radclient {
 
     /** Sends one request of the given type ({@code auth}, {@code status}) with the attributes given as radclient input lines. */
     static Result send(String type, String attributes, String secret) {
+        int port = Integer.getInteger(type.equals("acct") ? "it.radius-acct-port" : "it.radius-port");
         List<String> command = new ArrayList<>(List.of(executable(), "-x", "-r", "1", "-t", "2",
-                "127.0.0.1:" + Integer.getInteger("it.radius-port"), type, secret));
+                "127.0.0.1:" + port, type, secret));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (OutputStream in = process.getOutputStream()) {

@@ -45,6 +45,15 @@ class RadiusListenerIT {
     }
 
     @Test
+    void accountingRequestIsRecordedAndAnswered() {
+        Radclient.Result result = Radclient.send("acct",
+                "User-Name = \"alice\", Acct-Status-Type = Start, Acct-Session-Id = \"it-session-1\", NAS-Identifier = \"it-nas\"\n", SECRET);
+        assertTrue(result.received("Accounting-Response"), result.output());
+        Radclient.Result wrongSecret = Radclient.send("acct", "User-Name = \"alice\", Acct-Status-Type = Stop\n", SECRET + "-wrong");
+        assertTrue(!wrongSecret.output().contains("Received "), "a bad Request Authenticator is dropped:\n" + wrongSecret.output());
+    }
+
+    @Test
     void statusServerIsAnswered() {
         Radclient.Result result = Radclient.send("status", "Message-Authenticator = 0x00\n", SECRET);
         assertTrue(result.received("Access-Accept"), result.output());

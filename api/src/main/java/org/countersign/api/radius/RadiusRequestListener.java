@@ -25,4 +25,13 @@ public interface RadiusRequestListener {
      * @return the answer to send, never {@code null}
      */
     RadiusReply onAccessRequest(VerifiedAccessRequest request);
+
+    /**
+     * Records an Accounting-Request (RFC 2866). The adapter answers Accounting-Response only when this
+     * returns normally; if it throws, nothing is answered and the client sends the request again
+     * (RFC 2866 section 2: no response unless the record was kept).
+     *
+     * @param request the verified request
+     */
+    void onAccountingRequest(VerifiedAccountingRequest request);
 }

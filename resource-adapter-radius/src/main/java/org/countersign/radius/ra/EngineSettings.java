@@ -6,16 +6,20 @@ import java.time.Duration;
  * The listener's settings after system-property overrides, validated.
  *
  * @param bindAddress address to bind
- * @param authPort UDP port, 0 for any free port
+ * @param authPort UDP port for Access-Request, 0 for any free port
+ * @param acctPort UDP port for Accounting-Request, 0 for any free port, -1 for none
  * @param maxInFlight requests decided at once
  * @param clientRefresh time between client table reloads
  * @param rejectDelay how long an Access-Reject is held back (RFC 2865 leaves it open; it slows password guessing)
  */
-record EngineSettings(String bindAddress, int authPort, int maxInFlight, Duration clientRefresh, Duration rejectDelay) {
+record EngineSettings(String bindAddress, int authPort, int acctPort, int maxInFlight, Duration clientRefresh, Duration rejectDelay) {
 
     EngineSettings {
         if (authPort < 0 || authPort > 65535) {
             throw new IllegalArgumentException("RADIUS auth port must be 0-65535, got " + authPort);
+        }
+        if (acctPort < -1 || acctPort > 65535) {
+            throw new IllegalArgumentException("RADIUS accounting port must be 0-65535, or -1 for none, got " + acctPort);
         }
         if (rejectDelay.isNegative() || rejectDelay.compareTo(Duration.ofSeconds(10)) > 0) {
             throw new IllegalArgumentException("RADIUS reject delay must be 0 to 10000 ms, got " + rejectDelay.toMillis());
@@ -25,10 +29,11 @@ record EngineSettings(String bindAddress, int authPort, int maxInFlight, Duratio
         }
     }
 
-    static EngineSettings resolve(String bindAddress, Integer authPort, Integer maxInFlight, Integer refreshSeconds, Integer rejectDelayMillis) {
+    static EngineSettings resolve(String bindAddress, Integer authPort, Integer acctPort, Integer maxInFlight, Integer refreshSeconds, Integer rejectDelayMillis) {
         return new EngineSettings(
                 System.getProperty("countersign.radius.bind-address", bindAddress),
                 intProperty("countersign.radius.auth-port", authPort),
+                intProperty("countersign.radius.acct-port", acctPort),
                 intProperty("countersign.radius.max-in-flight", maxInFlight),
                 Duration.ofSeconds(Math.max(1, intProperty("countersign.radius.client-refresh-seconds", refreshSeconds))),
                 Duration.ofMillis(intProperty("countersign.radius.reject-delay-millis", rejectDelayMillis)));

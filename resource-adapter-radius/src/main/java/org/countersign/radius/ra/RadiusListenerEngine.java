@@ -31,7 +31,8 @@ import org.countersign.api.radius.RadiusRequestListener;
 import org.countersign.radius.wire.RadiusDictionary;
 
 /**
- * One open RADIUS socket with its receive loop, its bounded request workers and its client table.
+ * The open RADIUS sockets (authentication and accounting), each with its receive loop, sharing the bounded
+ * request workers, the duplicate cache and the client table.
  * The receive loop only reads, checks the length and the source address, and hands the datagram on;
  * it never waits for a decision.
  */
@@ -55,7 +56,8 @@ final class RadiusListenerEngine {
     private final DropCounters drops = new DropCounters();
     private final AtomicReference<ClientMatcher> clients = new AtomicReference<>(ClientMatcher.EMPTY);
     private final RadiusDictionary dictionary = RadiusDictionary.standard();
-    private volatile DatagramSocket socket;
+    private volatile DatagramSocket authSocket;
+    private volatile DatagramSocket acctSocket;
     private volatile boolean closed;
     private volatile long lastRefreshNanos;
 
@@ -69,19 +71,22 @@ final class RadiusListenerEngine {
     }
 
     void open() throws ResourceException {
-        try {
-            DatagramSocket s = new DatagramSocket(null);
-            s.setReceiveBufferSize(4 * 1024 * 1024);
-            s.bind(new InetSocketAddress(settings.bindAddress(), settings.authPort()));
-            socket = s;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ResourceException("cannot bind the RADIUS socket to UDP " + settings.bindAddress() + ":" + settings.authPort()
-                    + " (" + e.getMessage() + "); is another RADIUS server running? Set countersign.radius.auth-port to use another port", e);
+        authSocket = bind(settings.authPort(), "countersign.radius.auth-port");
+        if (settings.acctPort() >= 0) {
+            try {
+                acctSocket = bind(settings.acctPort(), "countersign.radius.acct-port");
+            } catch (ResourceException e) {
+                authSocket.close();
+                throw e;
+            }
         }
         try {
-            workManager.scheduleWork(new ReceiveLoop(), WorkManager.INDEFINITE, null, null);
+            workManager.scheduleWork(new ReceiveLoop(authSocket, "auth"), WorkManager.INDEFINITE, null, null);
+            if (acctSocket != null) {
+                workManager.scheduleWork(new ReceiveLoop(acctSocket, "acct"), WorkManager.INDEFINITE, null, null);
+            }
         } catch (WorkException e) {
-            socket.close();
+            close();
             throw new ResourceException("cannot start the RADIUS receive loop", e);
         }
         timer.schedule(new TimerTask() {
@@ -93,8 +98,29 @@ final class RadiusListenerEngine {
         }, 0, STARTUP_RETRY_MILLIS);
     }
 
+    private DatagramSocket bind(int port, String property) throws ResourceException {
+        try {
+            DatagramSocket s = new DatagramSocket(null);
+            s.setReceiveBufferSize(4 * 1024 * 1024);
+            s.bind(new InetSocketAddress(settings.bindAddress(), port));
+            return s;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ResourceException("cannot bind the RADIUS socket to UDP " + settings.bindAddress() + ":" + port
+                    + " (" + e.getMessage() + "); is another RADIUS server running? Set " + property + " to use another port", e);
+        }
+    }
+
     int localPort() {
-        DatagramSocket s = socket;
+        DatagramSocket s = authSocket;
+        return s == null ? -1 : s.getLocalPort();
+    }
+
+    boolean isAccountingSocket(DatagramSocket socket) {
+        return socket == acctSocket;
+    }
+
+    int accountingPort() {
+        DatagramSocket s = acctSocket;
         return s == null ? -1 : s.getLocalPort();
     }
 
@@ -106,11 +132,12 @@ final class RadiusListenerEngine {
         closed = true;
         timer.cancel();
         sendTimer.cancel();
-        DatagramSocket s = socket;
-        if (s != null) {
-            s.close();
+        for (DatagramSocket s : new DatagramSocket[] {authSocket, acctSocket}) {
+            if (s != null) {
+                s.close();
+            }
         }
-        LOG.info("RADIUS authentication socket closed; retransmissions answered from cache: " + resent.sum()
+        LOG.info("RADIUS sockets closed; retransmissions answered from cache: " + resent.sum()
                 + "; dropped since start: " + drops.snapshot());
     }
 
@@ -150,7 +177,7 @@ final class RadiusListenerEngine {
         }
     }
 
-    void send(byte[] reply, InetSocketAddress to) {
+    void send(byte[] reply, InetSocketAddress to, DatagramSocket socket) {
         try {
             socket.send(new DatagramPacket(reply, reply.length, to));
         } catch (IOException e) {
@@ -164,18 +191,18 @@ final class RadiusListenerEngine {
      * Sends the answer to a request and keeps it for retransmissions. An Access-Reject is held back by the
      * reject delay on a timer, so no worker thread waits; copies arriving meanwhile are dropped.
      */
-    void answer(Object duplicateKey, byte[] reply, InetSocketAddress to, boolean reject) {
+    void answer(Object duplicateKey, byte[] reply, InetSocketAddress to, DatagramSocket socket, boolean reject) {
         long delay = reject ? settings.rejectDelay().toNanos() : 0;
         duplicates.complete(duplicateKey, reply, System.nanoTime() + delay);
         if (delay == 0) {
-            send(reply, to);
+            send(reply, to, socket);
             return;
         }
         try {
             sendTimer.schedule(new TimerTask() {
                 @Override
                 public void run() {
-                    send(reply, to);
+                    send(reply, to, socket);
                 }
             }, settings.rejectDelay().toMillis());
         } catch (IllegalStateException cancelled) {
@@ -195,10 +222,18 @@ final class RadiusListenerEngine {
     /** Reads datagrams until the socket closes. Marked long-running so it does not hold a short-work thread. */
     private final class ReceiveLoop implements Work, WorkContextProvider {
 
+        private final DatagramSocket socket;
+        private final String name;
+
+        ReceiveLoop(DatagramSocket socket, String name) {
+            this.socket = socket;
+            this.name = name;
+        }
+
         @Override
         public List<WorkContext> getWorkContexts() {
             HintsContext hints = new HintsContext();
-            hints.setName("countersign-radius-receive");
+            hints.setName("countersign-radius-receive-" + name);
             hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
             return List.of(hints);
         }
@@ -253,7 +288,7 @@ final class RadiusListenerEngine {
                 }
                 case RESEND -> {
                     resent.increment();
-                    send(seen.reply(), source);
+                    send(seen.reply(), source, socket);
                     return;
                 }
                 case FULL -> {
@@ -270,7 +305,7 @@ final class RadiusListenerEngine {
                 return;
             }
             try {
-                workManager.scheduleWork(new RequestWork(RadiusListenerEngine.this, client, source, data, key, inFlight::release));
+                workManager.scheduleWork(new RequestWork(RadiusListenerEngine.this, client, source, socket, data, key, inFlight::release));
             } catch (WorkException | RuntimeException e) {
                 inFlight.release();
                 duplicates.abandon(key);

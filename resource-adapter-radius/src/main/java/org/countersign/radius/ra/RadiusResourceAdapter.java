@@ -19,7 +19,7 @@ import javax.transaction.xa.XAResource;
  *
  * <p>Each setting is a config property, and a system property of the same meaning overrides it
  * (so an administrator sets them in {@code standalone.xml} or on the command line):
- * {@code countersign.radius.bind-address}, {@code countersign.radius.auth-port},
+ * {@code countersign.radius.bind-address}, {@code countersign.radius.auth-port}, {@code countersign.radius.acct-port},
  * {@code countersign.radius.max-in-flight}, {@code countersign.radius.client-refresh-seconds},
  * {@code countersign.radius.reject-delay-millis}.
  */
@@ -39,6 +39,9 @@ public class RadiusResourceAdapter implements ResourceAdapter {
 
     @ConfigProperty(defaultValue = "1812", description = "UDP port for Access-Request")
     private Integer authPort = 1812;
+
+    @ConfigProperty(defaultValue = "1813", description = "UDP port for Accounting-Request; -1 for none")
+    private Integer acctPort = 1813;
 
     @ConfigProperty(defaultValue = "64", description = "Requests being decided at once; more are dropped and counted")
     private Integer maxInFlight = 64;
@@ -70,11 +73,12 @@ public class RadiusResourceAdapter implements ResourceAdapter {
         if (engine != null) {
             throw new ResourceException("the RADIUS socket already has a listening endpoint; only one may be deployed");
         }
-        EngineSettings settings = EngineSettings.resolve(bindAddress, authPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
+        EngineSettings settings = EngineSettings.resolve(bindAddress, authPort, acctPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
         RadiusListenerEngine started = new RadiusListenerEngine(settings, bootstrap.getWorkManager(), bootstrap.createTimer(), bootstrap.createTimer(), factory);
         started.open();
         engine = started;
-        LOG.info("RADIUS authentication listening on UDP " + settings.bindAddress() + ":" + started.localPort());
+        LOG.info("RADIUS listening on UDP " + settings.bindAddress() + ": authentication " + started.localPort()
+                + (started.accountingPort() < 0 ? ", no accounting" : ", accounting " + started.accountingPort()));
     }
 
     @Override
@@ -106,6 +110,14 @@ public class RadiusResourceAdapter implements ResourceAdapter {
         this.authPort = authPort;
     }
 
+    public Integer getAcctPort() {
+        return acctPort;
+    }
+
+    public void setAcctPort(Integer acctPort) {
+        this.acctPort = acctPort;
+    }
+
     public Integer getMaxInFlight() {
         return maxInFlight;
     }
@@ -134,12 +146,13 @@ public class RadiusResourceAdapter implements ResourceAdapter {
     public boolean equals(Object o) {
         return o instanceof RadiusResourceAdapter other
                 && Objects.equals(bindAddress, other.bindAddress) && Objects.equals(authPort, other.authPort)
+                && Objects.equals(acctPort, other.acctPort)
                 && Objects.equals(maxInFlight, other.maxInFlight) && Objects.equals(clientRefreshSeconds, other.clientRefreshSeconds)
                 && Objects.equals(rejectDelayMillis, other.rejectDelayMillis);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, authPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
+        return Objects.hash(bindAddress, authPort, acctPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
     }
 }

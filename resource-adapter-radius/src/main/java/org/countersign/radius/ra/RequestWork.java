@@ -12,6 +12,7 @@ import org.countersign.api.radius.NamedAttribute;
 import org.countersign.api.radius.RadiusClientEntry;
 import org.countersign.api.radius.RadiusReply;
 import org.countersign.api.radius.VerifiedAccessRequest;
+import org.countersign.api.radius.VerifiedAccountingRequest;
 import org.countersign.radius.wire.AttributeType;
 import org.countersign.radius.wire.MalformedPacketException;
 import org.countersign.radius.wire.MessageAuthenticatorCheck;
@@ -34,16 +35,18 @@ final class RequestWork implements Work {
     private final RadiusListenerEngine engine;
     private final RadiusClientEntry client;
     private final InetSocketAddress source;
+    private final java.net.DatagramSocket socket;
     private final byte[] data;
     private final Object duplicateKey;
     private final Runnable done;
     private boolean answered;
 
-    RequestWork(RadiusListenerEngine engine, RadiusClientEntry client, InetSocketAddress source, byte[] data, Object duplicateKey,
-                Runnable done) {
+    RequestWork(RadiusListenerEngine engine, RadiusClientEntry client, InetSocketAddress source, java.net.DatagramSocket socket,
+                byte[] data, Object duplicateKey, Runnable done) {
         this.engine = engine;
         this.client = client;
         this.source = source;
+        this.socket = socket;
         this.data = data;
         this.duplicateKey = duplicateKey;
         this.done = done;
@@ -53,10 +56,17 @@ final class RequestWork implements Work {
     public void run() {
         try {
             RadiusPacket packet = RadiusCodec.decode(data, 0, data.length);
-            switch (packet.code()) {
+            boolean accountingPort = engine.isAccountingSocket(socket);
+            int code = packet.code();
+            if (accountingPort != (code == PacketCode.ACCOUNTING_REQUEST)) {
+                drop((accountingPort ? "accounting" : "authentication") + " port got code " + PacketCode.name(code));
+                return;
+            }
+            switch (code) {
                 case PacketCode.ACCESS_REQUEST -> accessRequest(packet);
                 case PacketCode.STATUS_SERVER -> statusServer(packet);
-                default -> drop("unsupported code " + PacketCode.name(packet.code()));
+                case PacketCode.ACCOUNTING_REQUEST -> accountingRequest(packet);
+                default -> drop("unsupported code " + PacketCode.name(code));
             }
         } catch (MalformedPacketException e) {
             drop("malformed: " + e.reason());
@@ -101,6 +111,29 @@ final class RequestWork implements Work {
         }
         String userName = packet.first(AttributeType.USER_NAME).map(a -> new String(a.value(), StandardCharsets.UTF_8)).orElse(null);
         byte[] state = packet.first(AttributeType.STATE).map(RadiusAttribute::value).orElse(null);
+        List<NamedAttribute> attributes = named(packet);
+        VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), source, packet.identifier(), userName, password, state, attributes);
+        RadiusReply reply = engine.callListener(listener -> listener.onAccessRequest(request));
+        answer(encode(packet, reply, secret), reply.decision() == org.countersign.api.radius.RadiusDecision.REJECT);
+    }
+
+    /** RFC 2866: a valid Request Authenticator, then Accounting-Response only once the record is kept. */
+    private void accountingRequest(RadiusPacket packet) throws UnavailableException {
+        byte[] secret = client.secret();
+        if (!RequestVerifier.accountingRequestAuthenticator(data, 0, data.length, secret)) {
+            drop("invalid accounting Request Authenticator");
+            return;
+        }
+        VerifiedAccountingRequest request = new VerifiedAccountingRequest(client.name(), source, packet.identifier(), named(packet));
+        engine.callListener(listener -> {
+            listener.onAccountingRequest(request);
+            return null;
+        });
+        List<RadiusAttribute> proxyStates = new ArrayList<>(packet.all(AttributeType.PROXY_STATE));
+        answer(RadiusCodec.encodeReply(PacketCode.ACCOUNTING_RESPONSE, packet.identifier(), packet.authenticator(), proxyStates, secret), false);
+    }
+
+    private List<NamedAttribute> named(RadiusPacket packet) {
         List<NamedAttribute> attributes = new ArrayList<>();
         for (RadiusAttribute attribute : packet.attributes()) {
             int type = attribute.type();
@@ -110,9 +143,7 @@ final class RequestWork implements Work {
             String name = engine.dictionary().byType(type).map(d -> d.name()).orElse("Attr-" + type);
             attributes.add(new NamedAttribute(name, engine.dictionary().render(attribute)));
         }
-        VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), source, packet.identifier(), userName, password, state, attributes);
-        RadiusReply reply = engine.callListener(listener -> listener.onAccessRequest(request));
-        answer(encode(packet, reply, secret), reply.decision() == org.countersign.api.radius.RadiusDecision.REJECT);
+        return attributes;
     }
 
     /** RFC 5997: Status-Server must carry a valid Message-Authenticator and is answered with Access-Accept. */
@@ -126,7 +157,7 @@ final class RequestWork implements Work {
     }
 
     private void answer(byte[] reply, boolean reject) {
-        engine.answer(duplicateKey, reply, source, reject);
+        engine.answer(duplicateKey, reply, source, socket, reject);
         answered = true;
     }
 
