@@ -63,6 +63,16 @@ public class RadiusClient {
         this.updatedAt = now;
     }
 
+    /** Applies an administrator's change of the non-secret settings. */
+    public void change(String newName, String newNetwork, RadiusAuthMode newMode, boolean requireMa, boolean limitProxy, Instant now) {
+        this.name = newName;
+        this.network = newNetwork;
+        this.authMode = newMode;
+        this.requireMessageAuthenticator = requireMa;
+        this.limitProxyState = limitProxy;
+        this.updatedAt = now;
+    }
+
     /** The associated data a client's sealed secret is bound to: a secret copied to another row fails to unseal. */
     public static byte[] secretBinding(String clientId) {
         return ("RadiusClient/" + clientId + "/secret").getBytes(java.nio.charset.StandardCharsets.UTF_8);

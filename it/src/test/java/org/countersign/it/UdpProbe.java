@@ -25,9 +25,14 @@ final class UdpProbe {
 
     /** Sends the bytes from {@code localAddress} and returns the answer, or empty if none came within the timeout. */
     static Optional<byte[]> exchange(String localAddress, byte[] datagram, int timeoutMillis) throws IOException {
+        return exchange(localAddress, Integer.getInteger("it.radius-port"), datagram, timeoutMillis);
+    }
+
+    /** As {@link #exchange(String, byte[], int)}, to a given server port (inside the server the test properties are not set). */
+    static Optional<byte[]> exchange(String localAddress, int port, byte[] datagram, int timeoutMillis) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(localAddress), 0))) {
             socket.setSoTimeout(timeoutMillis);
-            InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.getInteger("it.radius-port"));
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
             socket.send(new DatagramPacket(datagram, datagram.length, server));
             byte[] buffer = new byte[4096];
             DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
