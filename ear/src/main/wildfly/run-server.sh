@@ -12,12 +12,13 @@ cp "$ear" "$home/standalone/deployments/countersign.ear"
 cat <<INFO
 Countersign is starting on WildFly at $home
   portals   http://localhost:8080/admin  /secenrol  /seclosttoken  /secserver/api/health  /secrep/api/health
-  RADIUS    UDP ${COUNTERSIGN_RADIUS_PORT:-1812}; seeded client 127.0.0.1, secret: see README.md
+  RADIUS    UDP ${COUNTERSIGN_RADIUS_PORT:-1812} (accounting ${COUNTERSIGN_RADIUS_ACCT_PORT:-1813}); seeded client 127.0.0.1, secret: see README.md
   data      $home/standalone/data/countersign     logs  $home/standalone/log/server.log
   stop      Ctrl-C
 INFO
 
 exec "$home/bin/standalone.sh" \
   -Dcountersign.radius.auth-port="${COUNTERSIGN_RADIUS_PORT:-1812}" \
+  -Dcountersign.radius.acct-port="${COUNTERSIGN_RADIUS_ACCT_PORT:-1813}" \
   -Dcountersign.seed.localhost-radius-secret="${COUNTERSIGN_LOCAL_SECRET:-countersign-local}" \
   "${@:3}"
