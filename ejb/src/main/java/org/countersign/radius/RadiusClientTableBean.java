@@ -27,6 +27,12 @@ public class RadiusClientTableBean {
     @EJB
     private SealingBean sealing;
 
+    /** @return the authentication mode of the named client, or {@code null} if it no longer exists */
+    public String modeOf(String clientName) {
+        return em.createQuery("SELECT c.authMode FROM RadiusClient c WHERE c.name = :name", RadiusAuthMode.class)
+                .setParameter("name", clientName).getResultList().stream().findFirst().map(Enum::name).orElse(null);
+    }
+
     /** @return every configured client with its unsealed secret; the version changes with any row */
     public RadiusClientTable table() {
         List<RadiusClient> rows = em.createQuery("SELECT c FROM RadiusClient c ORDER BY c.name", RadiusClient.class).getResultList();

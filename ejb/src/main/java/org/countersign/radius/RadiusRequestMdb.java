@@ -7,7 +7,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import jakarta.ejb.EJBException;
+import org.countersign.api.auth.AuthAttempt;
+import org.countersign.api.auth.AuthOutcome;
+import org.countersign.api.auth.AuthenticationService;
+import org.countersign.api.radius.RadiusDecision;
 import org.countersign.api.radius.RadiusClientTable;
 import org.countersign.api.radius.RadiusReply;
 import org.countersign.api.radius.RadiusRequestListener;
@@ -16,8 +25,9 @@ import org.countersign.api.radius.VerifiedAccountingRequest;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
 /**
- * Receives verified RADIUS requests from the resource adapter (JCA message inflow).
- * Until the authentication decision exists, every Access-Request is rejected.
+ * Receives verified RADIUS requests from the resource adapter (JCA message inflow) and maps them to
+ * and from the authentication decision, which knows nothing of RADIUS. Fails closed: when the
+ * decision cannot be made, the answer is Access-Reject.
  */
 @MessageDriven
 @ResourceAdapter("countersign.ear#countersign-radius.rar")
@@ -37,10 +47,32 @@ public class RadiusRequestMdb implements RadiusRequestListener {
         return clients.table();
     }
 
+    @EJB
+    private AuthenticationService authentication;
+
     @Override
     public RadiusReply onAccessRequest(VerifiedAccessRequest request) {
-        LOG.fine(() -> "Access-Request from client " + request.clientName() + " for user " + request.userName()
-                + ": rejected, no authentication method is configured yet");
+        String mode = clients.modeOf(request.clientName());
+        if (mode == null) {
+            return RadiusReply.reject(null);
+        }
+        byte[] password = request.password();
+        char[] secret = password == null ? null : StandardCharsets.UTF_8.decode(ByteBuffer.wrap(password)).toString().toCharArray();
+        AuthAttempt attempt = new AuthAttempt("radius", request.clientName(), request.source().getAddress().getHostAddress(), mode,
+                request.userName(), secret, request.state());
+        AuthOutcome outcome;
+        try {
+            outcome = authentication.authenticate(attempt);
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "RADIUS request of " + request.userName() + " from " + request.clientName() + " rejected: the decision failed", e);
+            return RadiusReply.reject(null);
+        }
+        if (outcome instanceof AuthOutcome.Accept) {
+            return new RadiusReply(RadiusDecision.ACCEPT, null, null, List.of());
+        }
+        if (outcome instanceof AuthOutcome.Challenge challenge) {
+            return new RadiusReply(RadiusDecision.CHALLENGE, challenge.message(), challenge.state(), List.of());
+        }
         return RadiusReply.reject(null);
     }
 

@@ -46,6 +46,9 @@ public class Token {
     @Column(name = "DIGITS", nullable = false)
     private int digits;
 
+    @Column(name = "CODE_LENGTH", nullable = false)
+    private int codeLength;
+
     @Column(name = "PERIOD_SECONDS", nullable = false)
     private int periodSeconds;
 
@@ -102,7 +105,7 @@ public class Token {
     }
 
     TokenView view() {
-        return new TokenView(id, userId, type, status, failCount, createdAt, lastUsedAt);
+        return new TokenView(id, userId, type, status, codeLength, failCount, createdAt, lastUsedAt);
     }
 
     String id() {
@@ -133,6 +136,7 @@ public class Token {
         this.sealedSeed = sealed;
         this.algorithm = algorithmName;
         this.digits = digitCount;
+        this.codeLength = digitCount;
         this.periodSeconds = period;
     }
 
@@ -168,7 +172,8 @@ public class Token {
         return usesLeft;
     }
 
-    void newCode(String hash, String binding, Instant expiresAt, int uses) {
+    void newCode(String hash, String binding, Instant expiresAt, int uses, int length) {
+        this.codeLength = length;
         this.codeHash = hash;
         this.codeBinding = binding;
         this.codeExpiresAt = expiresAt;

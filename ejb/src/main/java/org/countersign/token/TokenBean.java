@@ -112,6 +112,7 @@ public class TokenBean implements TokenService {
         }
         Instant now = Instant.now();
         Token token = new Token(userId, type, TokenStatus.ACTIVE, now);
+        token.newCode(null, null, null, 0, policies.current().codeDigits());
         em.persist(token);
         record(now, "token.enrol", "DONE", null, userId, userId, token.id(), null, "type " + type);
         return token.view();
@@ -210,7 +211,7 @@ public class TokenBean implements TokenService {
         String code = randomDigits(policy.codeDigits());
         boolean onDemand = tokenType.capabilities().outOfBand();
         token.newCode(sealing.hashOf(Token.codeContext(token.id()), code), onDemand ? binding : null,
-                onDemand ? now.plus(policy.codeLifetime()) : null, 1);
+                onDemand ? now.plus(policy.codeLifetime()) : null, 1, code.length());
         PasscodeSender sender = senders.stream().filter(s -> s.channel().equals(token.type())).findFirst()
                 .orElseThrow(() -> new TokenException("no passcode sender for " + token.type() + " is configured"));
         sender.send(token.userId(), code);
@@ -240,7 +241,7 @@ public class TokenBean implements TokenService {
             token.unlocked();
         }
         String code = randomDigits(8);
-        token.newCode(sealing.hashOf(Token.codeContext(token.id()), code), null, now.plus(java.time.Duration.ofDays(validDays)), maxUses);
+        token.newCode(sealing.hashOf(Token.codeContext(token.id()), code), null, now.plus(java.time.Duration.ofDays(validDays)), maxUses, code.length());
         record(now, "token.temporary.issue", "DONE", null, actor, userId, token.id(), null,
                 validDays + " days, " + maxUses + " uses");
         return code;

@@ -20,6 +20,18 @@ final class Radclient {
         boolean received(String packetType) {
             return output.contains("Received " + packetType);
         }
+
+        /** @return the value of an attribute in the received packet, such as the State of an Access-Challenge */
+        String attribute(String name) {
+            int received = output.indexOf("Received ");
+            for (String line : output.substring(Math.max(received, 0)).split("\n")) {
+                String t = line.strip();
+                if (t.startsWith(name + " = ")) {
+                    return t.substring(name.length() + 3);
+                }
+            }
+            return null;
+        }
     }
 
     private Radclient() {
@@ -36,7 +48,9 @@ final class Radclient {
 
     /** Sends one request of the given type ({@code auth}, {@code status}) with the attributes given as radclient input lines. */
     static Result send(String type, String attributes, String secret) {
-        int port = Integer.getInteger(type.equals("acct") ? "it.radius-acct-port" : "it.radius-port");
+        // outside the server the test properties name the ports; inside it, the server's own settings do
+        int port = Integer.getInteger(type.equals("acct") ? "it.radius-acct-port" : "it.radius-port",
+                Integer.getInteger(type.equals("acct") ? "countersign.radius.acct-port" : "countersign.radius.auth-port", 0));
         List<String> command = new ArrayList<>(List.of(executable(), "-x", "-r", "1", "-t", "2",
                 "127.0.0.1:" + port, type, secret));
         try {

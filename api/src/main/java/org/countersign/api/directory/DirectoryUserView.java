@@ -1,0 +1,16 @@
+package org.countersign.api.directory;
+
+/**
+ * A user as a directory describes them.
+ *
+ * @param userId {@code <directory id>:<login>}, the id tokens and audit records use
+ * @param directoryId the directory it was found in
+ * @param login the login name as stored there
+ * @param displayName display name, or {@code null}
+ * @param mobile mobile number, or {@code null}
+ * @param mail e-mail address, or {@code null}
+ * @param twoFactorMember whether the user is in the directory's two-factor group (enabled automatically)
+ */
+public record DirectoryUserView(String userId, String directoryId, String login, String displayName, String mobile, String mail,
+                                boolean twoFactorMember) {
+}

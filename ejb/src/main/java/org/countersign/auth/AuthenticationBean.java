@@ -1,0 +1,222 @@
+package org.countersign.auth;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.countersign.api.audit.AuditRecord;
+import org.countersign.api.audit.AuditService;
+import org.countersign.api.auth.AuthAttempt;
+import org.countersign.api.auth.AuthOutcome;
+import org.countersign.api.auth.AuthenticationService;
+import org.countersign.api.directory.DirectoryService;
+import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.directory.PasswordVerdict;
+import org.countersign.api.settings.SettingsService;
+import org.countersign.api.token.AttemptSource;
+import org.countersign.api.token.TokenService;
+import org.countersign.api.token.TokenStatus;
+import org.countersign.api.token.TokenView;
+import org.countersign.api.token.VerificationOutcome;
+
+/** The decision, for every entry point. */
+@Stateless
+public class AuthenticationBean implements AuthenticationService {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationBean.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<String> OUT_OF_BAND = List.of("sms", "email");
+
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
+
+    @EJB
+    private DirectoryService directories;
+
+    @EJB
+    private TokenService tokens;
+
+    @EJB
+    private SettingsService settings;
+
+    @EJB
+    private AuditService audit;
+
+    @Override
+    public AuthOutcome authenticate(AuthAttempt attempt) {
+        AuthOutcome outcome;
+        try {
+            outcome = decide(attempt);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "authentication of " + attempt.login() + " via " + attempt.client() + " failed closed", e);
+            outcome = new AuthOutcome.Reject("internal error: " + e.getClass().getSimpleName());
+        }
+        String result = outcome instanceof AuthOutcome.Accept ? "ACCEPTED" : outcome instanceof AuthOutcome.Challenge ? "CHALLENGED" : "REJECTED";
+        String reason = outcome instanceof AuthOutcome.Reject r ? r.reason() : null;
+        audit.record(new AuditRecord(Instant.now(), "auth." + attempt.channel(), result, reason == null ? null : cut(reason, 32),
+                attempt.login(), outcome instanceof AuthOutcome.Accept a ? a.userId() : null, null, attempt.channel(), attempt.client(),
+                attempt.address(), "mode " + attempt.mode()));
+        return outcome;
+    }
+
+    private AuthOutcome decide(AuthAttempt attempt) {
+        char[] secret = attempt.secret();
+        if (attempt.login() == null || attempt.login().isBlank() || secret == null || secret.length == 0) {
+            return new AuthOutcome.Reject("empty user name or password");
+        }
+        switch (attempt.mode()) {
+            case "PASSCODE_ONLY":
+                return passcodeOnly(attempt, new String(secret));
+            case "CHALLENGE":
+                return attempt.state() == null ? challengeStart(attempt, secret) : challengeAnswer(attempt, new String(secret));
+            case "PASSWORD_AND_PASSCODE":
+                return passwordAndPasscode(attempt, secret);
+            default:
+                return new AuthOutcome.Reject("unknown mode " + attempt.mode());
+        }
+    }
+
+    private AuthOutcome passwordAndPasscode(AuthAttempt attempt, char[] secret) {
+        Optional<DirectoryUserView> user = directories.findUser(attempt.login());
+        List<TokenView> active = user.map(u -> activeTokens(u.userId())).orElse(List.of());
+        if (active.isEmpty()) {
+            return passwordOnly(attempt, secret);
+        }
+        int digits = active.get(0).codeLength();
+        if (digits <= 0 || secret.length <= digits) {
+            return new AuthOutcome.Reject("no passcode after the password");
+        }
+        char[] password = Arrays.copyOf(secret, secret.length - digits);
+        String passcode = new String(secret, secret.length - digits, digits);
+        PasswordVerdict verdict = directories.verifyPassword(attempt.login(), password);
+        if (!(verdict instanceof PasswordVerdict.Valid valid)) {
+            return rejectFor(verdict);
+        }
+        return second(valid.user().userId(), passcode, null, attempt);
+    }
+
+    private AuthOutcome passcodeOnly(AuthAttempt attempt, String passcode) {
+        Optional<DirectoryUserView> user = directories.findUser(attempt.login());
+        if (user.isEmpty()) {
+            return new AuthOutcome.Reject("unknown user");
+        }
+        return second(user.get().userId(), passcode, null, attempt);
+    }
+
+    private AuthOutcome challengeStart(AuthAttempt attempt, char[] password) {
+        PasswordVerdict verdict = directories.verifyPassword(attempt.login(), password);
+        if (!(verdict instanceof PasswordVerdict.Valid valid)) {
+            return rejectFor(verdict);
+        }
+        String userId = valid.user().userId();
+        List<TokenView> active = activeTokens(userId);
+        if (active.isEmpty()) {
+            return allowPasswordOnly() ? new AuthOutcome.Accept(userId) : new AuthOutcome.Reject("not enabled for two factors");
+        }
+        byte[] state = new byte[32];
+        RANDOM.nextBytes(state);
+        String stateHash = hash(state);
+        em.persist(new PendingChallenge(stateHash, userId, attempt.client(), Instant.now().plus(challengeLifetime())));
+        Optional<TokenView> outOfBand = active.stream().filter(t -> OUT_OF_BAND.contains(t.type())).findFirst();
+        if (outOfBand.isPresent()) {
+            tokens.issueCode(outOfBand.get().id(), stateHash);
+            return new AuthOutcome.Challenge(state, "Enter the passcode we sent you");
+        }
+        return new AuthOutcome.Challenge(state, "Enter the passcode from your authenticator app");
+    }
+
+    private AuthOutcome challengeAnswer(AuthAttempt attempt, String passcode) {
+        String stateHash = hash(attempt.state());
+        PendingChallenge pending = em.find(PendingChallenge.class, stateHash, LockModeType.PESSIMISTIC_WRITE);
+        if (pending == null) {
+            return new AuthOutcome.Reject("unknown challenge state");
+        }
+        if (pending.used()) {
+            return new AuthOutcome.Reject("challenge state reused");
+        }
+        pending.use();
+        if (!Instant.now().isBefore(pending.expiresAt())) {
+            return new AuthOutcome.Reject("challenge state expired");
+        }
+        if (!pending.client().equals(attempt.client())) {
+            return new AuthOutcome.Reject("challenge state of another client");
+        }
+        Optional<DirectoryUserView> user = directories.findUser(attempt.login());
+        if (user.isEmpty() || !user.get().userId().equals(pending.userId())) {
+            return new AuthOutcome.Reject("challenge state of another user");
+        }
+        return second(pending.userId(), passcode, stateHash, attempt);
+    }
+
+    private AuthOutcome passwordOnly(AuthAttempt attempt, char[] password) {
+        PasswordVerdict verdict = directories.verifyPassword(attempt.login(), password);
+        if (!(verdict instanceof PasswordVerdict.Valid valid)) {
+            return rejectFor(verdict);
+        }
+        return allowPasswordOnly() ? new AuthOutcome.Accept(valid.user().userId()) : new AuthOutcome.Reject("not enabled for two factors");
+    }
+
+    private AuthOutcome second(String userId, String passcode, String binding, AuthAttempt attempt) {
+        VerificationOutcome outcome = tokens.verify(userId, passcode, binding, new AttemptSource(attempt.channel(), attempt.client(), attempt.address()));
+        if (outcome instanceof VerificationOutcome.Rejected rejected) {
+            return new AuthOutcome.Reject("passcode " + rejected.reason());
+        }
+        return new AuthOutcome.Accept(userId);
+    }
+
+    private List<TokenView> activeTokens(String userId) {
+        return tokens.tokensOf(userId).stream().filter(t -> t.status() == TokenStatus.ACTIVE || t.status() == TokenStatus.LOCKED).toList();
+    }
+
+    private static AuthOutcome rejectFor(PasswordVerdict verdict) {
+        if (verdict instanceof PasswordVerdict.Refused refused) {
+            return new AuthOutcome.Reject("account " + refused.accountState());
+        }
+        if (verdict instanceof PasswordVerdict.Unavailable unavailable) {
+            return new AuthOutcome.Reject("directory unavailable");
+        }
+        return new AuthOutcome.Reject("wrong password or unknown user");
+    }
+
+    private boolean allowPasswordOnly() {
+        return Boolean.parseBoolean(settings.find("auth.allow-password-only").orElse("false"));
+    }
+
+    private Duration challengeLifetime() {
+        String value = settings.find("auth.challenge-seconds").orElse("120");
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds < 10 || seconds > 900) {
+                throw new IllegalArgumentException("setting auth.challenge-seconds must be 10 to 900, got " + seconds);
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting auth.challenge-seconds must be a whole number, got '" + value + "'", e);
+        }
+    }
+
+    private static String hash(byte[] state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

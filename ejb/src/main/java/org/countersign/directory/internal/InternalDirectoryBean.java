@@ -1,0 +1,86 @@
+package org.countersign.directory.internal;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.countersign.api.audit.AuditRecord;
+import org.countersign.api.audit.AuditService;
+import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.directory.PasswordVerdict;
+
+/**
+ * The built-in directory (id {@code internal}). Unknown users cost the same PBKDF2 work as known
+ * ones, so timing does not tell them apart; a disabled user is reported only after the right password.
+ */
+@Stateless
+public class InternalDirectoryBean {
+
+    public static final String ID = "internal";
+    /** Members of this group are enabled for two factors automatically. */
+    public static final String TWO_FACTOR_GROUP = "two-factor";
+    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,127}");
+    private static final PasswordHasher HASHER = new PasswordHasher();
+    private static final String DUMMY_HASH = HASHER.hash("not-a-real-password".toCharArray());
+
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
+
+    @EJB
+    private AuditService audit;
+
+    public Optional<DirectoryUserView> find(String login) {
+        return user(login).map(InternalDirectoryBean::view);
+    }
+
+    public PasswordVerdict verifyPassword(String login, char[] password) {
+        Optional<InternalUser> user = user(login);
+        String stored = user.map(InternalUser::passwordHash).orElse(DUMMY_HASH);
+        boolean matches = HASHER.matches(password, stored == null ? DUMMY_HASH : stored);
+        if (user.isEmpty() || stored == null || !matches) {
+            return new PasswordVerdict.Invalid();
+        }
+        if (!user.get().enabled()) {
+            return new PasswordVerdict.Refused("DISABLED");
+        }
+        return new PasswordVerdict.Valid(view(user.get()));
+    }
+
+    public DirectoryUserView create(String login, String displayName, char[] password, String mobile, String mail, Set<String> groups,
+                                    String actor) {
+        String normalised = login == null ? "" : InternalUser.normalise(login);
+        if (!LOGIN.matcher(normalised).matches()) {
+            throw new IllegalArgumentException("a login of 1 to 128 letters, digits, dots, dashes, underscores or @, starting with a letter or digit");
+        }
+        if (user(normalised).isPresent()) {
+            throw new IllegalArgumentException("the login '" + normalised + "' is taken");
+        }
+        Instant now = Instant.now();
+        InternalUser user = new InternalUser(normalised, displayName, now);
+        user.passwordHash(HASHER.hash(password));
+        user.contact(mobile, mail);
+        user.groups(groups);
+        em.persist(user);
+        audit.record(new AuditRecord(now, "directory.internal.create", "DONE", null, actor, ID + ":" + normalised, null, "admin", null, null, null));
+        return view(user);
+    }
+
+    private Optional<InternalUser> user(String login) {
+        if (login == null || login.isBlank() || login.length() > 128) {
+            return Optional.empty();
+        }
+        List<InternalUser> found = em.createQuery("SELECT u FROM InternalUser u WHERE u.login = :login", InternalUser.class)
+                .setParameter("login", InternalUser.normalise(login)).getResultList();
+        return found.stream().findFirst();
+    }
+
+    private static DirectoryUserView view(InternalUser u) {
+        return new DirectoryUserView(ID + ":" + u.login(), ID, u.login(), u.displayName(), u.mobile(), u.mail(),
+                u.groups().contains(TWO_FACTOR_GROUP));
+    }
+}

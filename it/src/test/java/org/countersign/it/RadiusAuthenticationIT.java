@@ -1,0 +1,141 @@
+package org.countersign.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import java.time.Instant;
+import java.util.UUID;
+import org.countersign.api.directory.DirectoryService;
+import org.countersign.api.radius.RadiusClientService;
+import org.countersign.api.radius.RadiusClientSettings;
+import org.countersign.api.radius.RadiusClientView;
+import org.countersign.api.token.AttemptSource;
+import org.countersign.api.token.SoftTokenEnrolment;
+import org.countersign.api.token.SoftTokenParameters;
+import org.countersign.api.token.TokenService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Password and TOTP through RADIUS, end to end: radclient against the server, a user of the built-in
+ * directory with an activated TOTP token, each mode of the client 127.0.0.1.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RadiusAuthenticationIT {
+
+    private static final String PASSWORD = "Correct-Horse-7";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithInContainerTests(RadiusAuthenticationIT.class, Radclient.class, Radclient.Result.class, TokenServiceIT.class);
+    }
+
+    @EJB
+    private DirectoryService directories;
+
+    @EJB
+    private TokenService tokens;
+
+    @EJB
+    private RadiusClientService clients;
+
+    private String login;
+    private byte[] seed;
+    private long step;
+    private RadiusClientView local;
+
+    @BeforeEach
+    void userWithActiveTotp() {
+        login = "rad-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId = directories.createInternalUser(login, "Radius Tester", PASSWORD.toCharArray(), null, null, "it").userId();
+        SoftTokenEnrolment enrolment = tokens.enrolSoftToken(userId, "totp", login, SoftTokenParameters.defaults());
+        seed = seed(enrolment.keyUri());
+        step = Instant.now().getEpochSecond() / 30 - 1;
+        assertTrue(tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("it", "it", null)).accepted());
+        local = clients.list().stream().filter(c -> c.network().equals("127.0.0.1")).findFirst().orElseThrow();
+    }
+
+    @AfterEach
+    void restoreClientMode() throws InterruptedException {
+        mode("PASSWORD_AND_PASSCODE");
+    }
+
+    private void mode(String mode) throws InterruptedException {
+        if (!local.authMode().equals(mode)) {
+            local = clients.update(local.id(), new RadiusClientSettings(local.name(), local.network(), null, mode, true, false), "it");
+            Thread.sleep(2500);
+        }
+    }
+
+    private Radclient.Result auth(String password, String state) {
+        return Radclient.send("auth", "User-Name = \"" + login + "\", User-Password = \"" + password + "\", Message-Authenticator = 0x00"
+                + (state == null ? "" : ", State = " + state) + "\n", System.getProperty("countersign.seed.localhost-radius-secret"));
+    }
+
+    @Test
+    void passwordAndPasscodeInOneFieldIsAcceptedOnceAndOnlyWithBothRight() throws InterruptedException {
+        mode("PASSWORD_AND_PASSCODE");
+        String code = TokenServiceIT.hotp(seed, step + 1);
+        assertTrue(auth(PASSWORD + code, null).received("Access-Accept"));
+        assertTrue(auth(PASSWORD + code, null).received("Access-Reject"), "the same code again is a replay");
+        assertTrue(auth("wrong-password" + TokenServiceIT.hotp(seed, step + 2), null).received("Access-Reject"));
+        String wrongCode = "000000".equals(TokenServiceIT.hotp(seed, step + 2)) ? "111111" : "000000";
+        assertTrue(auth(PASSWORD + wrongCode, null).received("Access-Reject"));
+    }
+
+    @Test
+    void challengeModeAsksForThePasscodeAndItsStateIsSingleUse() throws InterruptedException {
+        mode("CHALLENGE");
+        Radclient.Result first = auth(PASSWORD, null);
+        assertTrue(first.received("Access-Challenge"), first.output());
+        String state = first.attribute("State");
+        assertNotNull(state, first.output());
+        assertNotNull(first.attribute("Reply-Message"), first.output());
+        String code = TokenServiceIT.hotp(seed, step + 1);
+        assertTrue(auth(code, state).received("Access-Accept"));
+        assertTrue(auth(TokenServiceIT.hotp(seed, step + 2), state).received("Access-Reject"), "a State is single-use");
+    }
+
+    @Test
+    void unknownOrFlippedStateNeverSkipsThePassword() throws InterruptedException {
+        mode("CHALLENGE");
+        String code = TokenServiceIT.hotp(seed, step + 1);
+        assertTrue(auth(code, "0x" + "ab".repeat(32)).received("Access-Reject"), "unknown State");
+        String state = auth(PASSWORD, null).attribute("State");
+        char last = state.charAt(state.length() - 1);
+        String flipped = state.substring(0, state.length() - 1) + (last == '0' ? '1' : '0');
+        assertTrue(auth(code, flipped).received("Access-Reject"), "bit-flipped State");
+        assertTrue(auth(PASSWORD, null).received("Access-Challenge"), "a wrong password gets no challenge, the right one does");
+        assertTrue(auth("wrong-password", null).received("Access-Reject"));
+    }
+
+    @Test
+    void passcodeOnlyModeTakesJustThePasscode() throws InterruptedException {
+        mode("PASSCODE_ONLY");
+        assertTrue(auth(TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
+        assertEquals(true, auth(TokenServiceIT.hotp(seed, step + 1), null).received("Access-Reject"));
+    }
+
+    private static byte[] seed(String keyUri) {
+        String secret = keyUri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : secret.toCharArray()) {
+            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
