@@ -101,6 +101,31 @@ class RadiusListenerIT {
         assertTrue(java.util.Arrays.equals(during.get(0), after.get(0)), "the same answer, byte for byte");
     }
 
+    @Test
+    void thousandsOfMutatedPacketsLeaveTheServerAnswering() throws IOException {
+        java.util.Random random = new java.util.Random(5080);
+        byte[] seed = UdpProbe.accessRequest("mallory", SECRET);
+        int sent = 0;
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+            java.net.InetSocketAddress server = new java.net.InetSocketAddress("127.0.0.1", Integer.getInteger("it.radius-port"));
+            for (int i = 0; i < 5000; i++) {
+                byte[] mutated = java.util.Arrays.copyOf(seed, random.nextInt(4) == 0 ? random.nextInt(seed.length + 40) : seed.length);
+                int flips = 1 + random.nextInt(4);
+                for (int f = 0; f < flips && mutated.length > 0; f++) {
+                    mutated[random.nextInt(mutated.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+                if (random.nextInt(5) == 0 && mutated.length > 4) {
+                    mutated[2] = (byte) random.nextInt(256);
+                    mutated[3] = (byte) random.nextInt(256);
+                }
+                socket.send(new java.net.DatagramPacket(mutated, mutated.length, server));
+                sent++;
+            }
+        }
+        assertEquals(5000, sent);
+        assertValidRequestStillAnswered();
+    }
+
     private static void assertValidRequestStillAnswered() {
         Radclient.Result after = Radclient.send("auth", REQUEST, SECRET);
         assertTrue(after.received("Access-Reject"), "server stopped answering:\n" + after.output());
