@@ -1,0 +1,248 @@
+package org.countersign.directory.ldap;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.directory.PasswordVerdict;
+
+/**
+ * One LDAP or Active Directory, with its connection pools. Thread-safe; {@link #close()} releases the pools.
+ */
+public final class LdapDirectory implements AutoCloseable {
+
+    /**
+     * What an LDAP directory needs to know. {@link #toString()} hides the password.
+     *
+     * @param id directory id, the prefix of its users' ids
+     * @param hosts host names in failover order
+     * @param ports their ports
+     * @param security NONE, LDAPS or STARTTLS
+     * @param trustStore trust store path for TLS, or {@code null} for the JVM's default trust
+     * @param connectTimeoutMillis per server
+     * @param responseTimeoutMillis per operation
+     * @param baseDn search base
+     * @param bindDn service account
+     * @param bindPassword its password
+     * @param loginAttribute such as uid or sAMAccountName
+     * @param userObjectFilter such as (objectClass=inetOrgPerson)
+     * @param mobileAttribute mobile number attribute
+     * @param mailAttribute e-mail attribute
+     * @param twoFactorGroupDn group whose members are enabled for two factors, or {@code null}
+     */
+    public record Config(String id, List<String> hosts, List<Integer> ports, String security, String trustStore, int connectTimeoutMillis,
+                         int responseTimeoutMillis, String baseDn, String bindDn, String bindPassword, String loginAttribute,
+                         String userObjectFilter, String mobileAttribute, String mailAttribute, String twoFactorGroupDn) {
+        @Override
+        public String toString() {
+            return "LdapDirectory.Config[" + id + ", " + hosts + ", " + baseDn + ", bind " + bindDn + ", password (hidden)]";
+        }
+    }
+
+    private static final Pattern AD_DATA = Pattern.compile("data ([0-9a-fA-F]{3})");
+
+    private final Config config;
+    private final Filter userObjectFilter;
+    private final LDAPConnectionPool searchPool;
+    private final LDAPConnectionPool bindPool;
+    private final SimpleBindRequest serviceBind;
+
+    /** Connects the pools; throws when no server can be reached or the service account is refused. */
+    public LdapDirectory(Config config) throws LDAPException {
+        this.config = config;
+        this.userObjectFilter = Filter.create(config.userObjectFilter());
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(config.connectTimeoutMillis());
+        options.setResponseTimeoutMillis(config.responseTimeoutMillis());
+        options.setUseSynchronousMode(false);
+        SocketFactory sockets = null;
+        PostConnectProcessor startTls = null;
+        if (!"NONE".equals(config.security())) {
+            SSLUtil ssl = new SSLUtil(config.trustStore() == null ? new TrustStoreTrustManager(System.getProperty("javax.net.ssl.trustStore",
+                    System.getProperty("java.home") + "/lib/security/cacerts")) : new TrustStoreTrustManager(config.trustStore()));
+            try {
+                if ("LDAPS".equals(config.security())) {
+                    sockets = ssl.createSSLSocketFactory();
+                } else {
+                    SSLContext context = ssl.createSSLContext();
+                    startTls = new StartTLSPostConnectProcessor(context);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new LDAPException(ResultCode.LOCAL_ERROR, "TLS cannot be set up: " + e.getMessage(), e);
+            }
+        }
+        String[] hosts = config.hosts().toArray(String[]::new);
+        int[] ports = config.ports().stream().mapToInt(Integer::intValue).toArray();
+        this.serviceBind = new SimpleBindRequest(config.bindDn(), config.bindPassword());
+        // The service bind is part of connecting: a server that accepts TCP but never answers (black-holed)
+        // fails within the response timeout and the next server is tried.
+        FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, serviceBind, startTls);
+        servers.setReOrderOnFailover(true);
+        this.searchPool = new LDAPConnectionPool(servers, serviceBind, 1, 8);
+        LDAPConnectionPool binds;
+        try {
+            binds = new LDAPConnectionPool(servers, serviceBind, 1, 8);
+        } catch (LDAPException e) {
+            searchPool.close();
+            throw e;
+        }
+        this.bindPool = binds;
+        for (LDAPConnectionPool pool : List.of(searchPool, bindPool)) {
+            pool.setMaxWaitTimeMillis(config.responseTimeoutMillis());
+            pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        }
+    }
+
+    /** @return the directory's id */
+    public String id() {
+        return config.id();
+    }
+
+    /**
+     * Finds the one entry whose login attribute equals {@code login} exactly (RFC 4515 escaping by construction).
+     *
+     * @return empty when nobody matches or more than one entry does (an ambiguous login is never "first hit wins")
+     * @throws LDAPException when no server answers
+     */
+    public Optional<DirectoryUserView> find(String login) throws LDAPException {
+        return entry(login).map(this::view);
+    }
+
+    /** Checks a password by binding as the user's DN. Never binds with an empty password. */
+    public PasswordVerdict verifyPassword(String login, char[] password) {
+        if (password == null || password.length == 0 || new String(password).isBlank()) {
+            return new PasswordVerdict.Invalid();
+        }
+        Optional<SearchResultEntry> entry;
+        try {
+            entry = entry(login);
+        } catch (LDAPException e) {
+            return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
+        }
+        if (entry.isEmpty()) {
+            return new PasswordVerdict.Invalid();
+        }
+        LDAPConnection connection;
+        try {
+            connection = bindPool.getConnection();
+        } catch (LDAPException e) {
+            return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
+        }
+        try {
+            BindResult result = connection.bind(new SimpleBindRequest(entry.get().getDN(), new String(password)));
+            return result.getResultCode() == ResultCode.SUCCESS ? new PasswordVerdict.Valid(view(entry.get())) : new PasswordVerdict.Invalid();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                String state = activeDirectoryState(e.getDiagnosticMessage());
+                return state == null ? new PasswordVerdict.Invalid() : new PasswordVerdict.Refused(state);
+            }
+            if (e.getResultCode().isConnectionUsable()) {
+                return new PasswordVerdict.Invalid();
+            }
+            return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
+        } finally {
+            try {
+                connection.bind(serviceBind.duplicate());
+                bindPool.releaseConnection(connection);
+            } catch (LDAPException e) {
+                bindPool.releaseDefunctConnection(connection);
+            }
+        }
+    }
+
+    /** Maps Active Directory's bind diagnostic ("... data 533 ...") to an account state; null for a plain wrong password (52e). */
+    static String activeDirectoryState(String diagnostic) {
+        if (diagnostic == null) {
+            return null;
+        }
+        Matcher m = AD_DATA.matcher(diagnostic);
+        if (!m.find()) {
+            return null;
+        }
+        switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "533":
+                return "DISABLED";
+            case "775":
+                return "LOCKED";
+            case "532":
+                return "PASSWORD_EXPIRED";
+            case "773":
+                return "MUST_CHANGE_PASSWORD";
+            case "701":
+                return "EXPIRED";
+            case "530":
+            case "531":
+                return "DISABLED";
+            default:
+                return null;
+        }
+    }
+
+    private Optional<SearchResultEntry> entry(String login) throws LDAPException {
+        if (login == null || login.isBlank() || login.length() > 256 || login.chars().anyMatch(c -> c < 0x20)) {
+            return Optional.empty();
+        }
+        Filter filter = Filter.createANDFilter(userObjectFilter, Filter.createEqualityFilter(config.loginAttribute(), login));
+        SearchRequest request = new SearchRequest(config.baseDn(), SearchScope.SUB, filter,
+                config.loginAttribute(), "displayName", "cn", config.mobileAttribute(), config.mailAttribute(), "memberOf");
+        request.setSizeLimit(2);
+        request.setTimeLimitSeconds(Math.max(1, config.responseTimeoutMillis() / 1000));
+        SearchResult result;
+        try {
+            result = searchPool.search(request);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        List<SearchResultEntry> entries = result.getSearchEntries();
+        return entries.size() == 1 ? Optional.of(entries.get(0)) : Optional.empty();
+    }
+
+    private DirectoryUserView view(SearchResultEntry e) {
+        Attribute memberOf = e.getAttribute("memberOf");
+        Set<String> groups = memberOf == null ? Set.of()
+                : java.util.Arrays.stream(memberOf.getValues()).map(v -> v.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        boolean member = config.twoFactorGroupDn() != null && groups.contains(config.twoFactorGroupDn().toLowerCase(java.util.Locale.ROOT));
+        String login = e.getAttributeValue(config.loginAttribute());
+        String display = e.getAttributeValue("displayName") != null ? e.getAttributeValue("displayName") : e.getAttributeValue("cn");
+        return new DirectoryUserView(config.id() + ":" + login, config.id(), login, display, e.getAttributeValue(config.mobileAttribute()),
+                e.getAttributeValue(config.mailAttribute()), member);
+    }
+
+    @Override
+    public void close() {
+        searchPool.close();
+        bindPool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LdapDirectory[" + config + "]";
+    }
+}
