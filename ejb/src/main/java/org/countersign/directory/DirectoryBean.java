@@ -1,36 +1,170 @@
 package org.countersign.directory;
 
+import com.unboundid.ldap.sdk.LDAPException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.countersign.api.audit.AuditRecord;
+import org.countersign.api.audit.AuditService;
+import org.countersign.api.directory.DirectoryConfigurationException;
 import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.directory.internal.InternalDirectoryBean;
+import org.countersign.directory.ldap.LdapDirectory;
+import org.countersign.seal.SealingBean;
 
-/** Every directory behind one service. */
+/**
+ * Every directory behind one service: the built-in one first, then each LDAP directory in order.
+ * {@code DOMAIN\\user} goes to the directory with that NetBIOS name and {@code user@suffix} to the
+ * one with that UPN suffix; any other login is looked up in every directory, and a login found in
+ * more than one is refused, never "first hit wins".
+ */
 @Stateless
 public class DirectoryBean implements DirectoryService {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
 
     @EJB
     private InternalDirectoryBean internal;
 
+    @EJB
+    private LdapDirectories ldap;
+
+    @EJB
+    private SealingBean sealing;
+
+    @EJB
+    private AuditService audit;
+
+    /** A directory a login may belong to, with the name to look up there. */
+    private record Candidate(DirectoryEntry entry, String login) {
+    }
+
     @Override
     public PasswordVerdict verifyPassword(String login, char[] password) {
-        if (password == null || password.length == 0 || new String(password).isBlank()) {
+        if (password == null || password.length == 0 || new String(password).isBlank() || login == null || login.isBlank()) {
             return new PasswordVerdict.Invalid();
         }
-        return internal.verifyPassword(login, password);
+        List<Candidate> candidates = candidates(login.strip());
+        Candidate owner = null;
+        int found = 0;
+        boolean unavailable = false;
+        for (Candidate c : candidates) {
+            try {
+                boolean exists = c.entry() == null ? internal.find(c.login()).isPresent() : connect(c.entry()).find(c.login()).isPresent();
+                if (exists) {
+                    found++;
+                    owner = c;
+                }
+            } catch (LDAPException e) {
+                unavailable = true;
+            }
+        }
+        if (found > 1) {
+            return new PasswordVerdict.Invalid();
+        }
+        if (owner == null) {
+            return unavailable ? new PasswordVerdict.Unavailable("a directory did not answer") : new PasswordVerdict.Invalid();
+        }
+        if (owner.entry() == null) {
+            return internal.verifyPassword(owner.login(), password);
+        }
+        try {
+            return connect(owner.entry()).verifyPassword(owner.login(), password);
+        } catch (LDAPException e) {
+            return new PasswordVerdict.Unavailable(owner.entry().id() + ": " + e.getResultCode().getName());
+        }
     }
 
     @Override
     public Optional<DirectoryUserView> findUser(String login) {
-        return internal.find(login);
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        List<DirectoryUserView> found = new ArrayList<>();
+        for (Candidate c : candidates(login.strip())) {
+            try {
+                (c.entry() == null ? internal.find(c.login()) : connect(c.entry()).find(c.login())).ifPresent(found::add);
+            } catch (LDAPException e) {
+                // a directory that does not answer finds nobody; the password check reports it as unavailable
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public String addLdapDirectory(LdapDirectorySettings settings, String actor) {
+        String id = settings.name() == null ? "" : settings.name().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        if (!ID.matcher(id).matches() || id.equals(InternalDirectoryBean.ID)) {
+            throw new DirectoryConfigurationException("name: a directory name of letters and digits, other than 'internal'");
+        }
+        if (em.find(DirectoryEntry.class, id) != null) {
+            throw new DirectoryConfigurationException("name: a directory called '" + id + "' exists already");
+        }
+        if (settings.servers().isEmpty() || settings.baseDn() == null || settings.bindDn() == null || settings.bindPassword() == null) {
+            throw new DirectoryConfigurationException("servers, base DN, service account and its password are required");
+        }
+        long count = em.createQuery("SELECT COUNT(d) FROM DirectoryEntry d", Long.class).getSingleResult();
+        DirectoryEntry entry = new DirectoryEntry(id, (int) count + 1);
+        Instant now = Instant.now();
+        entry.apply(settings, now);
+        byte[] password = settings.bindPassword().getBytes(StandardCharsets.UTF_8);
+        try (LdapDirectory test = LdapDirectories.open(entry, password)) {
+            test.id();
+        } catch (LDAPException e) {
+            throw new DirectoryConfigurationException("cannot connect with these settings: " + e.getResultCode().getName()
+                    + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e);
+        }
+        entry.sealedBindPassword(sealing.seal(password, DirectoryEntry.passwordBinding(id)));
+        em.persist(entry);
+        audit.record(new AuditRecord(now, "directory.add", "DONE", null, actor, null, null, "admin", id, null, String.join(",", settings.servers())));
+        return id;
     }
 
     @Override
     public DirectoryUserView createInternalUser(String login, String displayName, char[] password, String mobile, String mail, String actor) {
         return internal.create(login, displayName, password, mobile, mail, Set.of(), actor);
+    }
+
+    private LdapDirectory connect(DirectoryEntry entry) throws LDAPException {
+        return ldap.connect(entry, sealing.unseal(entry.sealedBindPassword(), DirectoryEntry.passwordBinding(entry.id())));
+    }
+
+    /** The directories a login may belong to: by NetBIOS name, by UPN suffix, else all in order (built-in first). */
+    private List<Candidate> candidates(String login) {
+        List<DirectoryEntry> entries = em.createQuery("SELECT d FROM DirectoryEntry d ORDER BY d.position", DirectoryEntry.class).getResultList();
+        int backslash = login.indexOf('\\');
+        if (backslash > 0 && login.indexOf('\\', backslash + 1) < 0) {
+            String domain = login.substring(0, backslash);
+            String name = login.substring(backslash + 1);
+            return entries.stream().filter(e -> domain.equalsIgnoreCase(e.netbiosName())).map(e -> new Candidate(e, name)).toList();
+        }
+        int at = login.lastIndexOf('@');
+        if (at > 0) {
+            String suffix = login.substring(at + 1);
+            List<Candidate> bySuffix = entries.stream().filter(e -> e.upnSuffixes().stream().anyMatch(suffix::equalsIgnoreCase))
+                    .map(e -> new Candidate(e, login.substring(0, at))).toList();
+            if (!bySuffix.isEmpty()) {
+                return bySuffix;
+            }
+        }
+        List<Candidate> all = new ArrayList<>();
+        all.add(new Candidate(null, login));
+        entries.forEach(e -> all.add(new Candidate(e, login)));
+        return all;
     }
 }

@@ -24,7 +24,15 @@ public interface DirectoryService {
      *
      * @param password at least 8 characters; stored only as a PBKDF2 hash
      * @return the new user
-     * @throws IllegalArgumentException if the login is taken or a value is refused
+     * @throws DirectoryConfigurationException if the login is taken or a value is refused
      */
+    /**
+     * Adds an LDAP or Active Directory after connecting to it once with the service account.
+     *
+     * @return the new directory's id
+     * @throws DirectoryConfigurationException naming what is wrong: a bad setting, no server reachable, service account refused
+     */
+    String addLdapDirectory(LdapDirectorySettings settings, String actor);
+
     DirectoryUserView createInternalUser(String login, String displayName, char[] password, String mobile, String mail, String actor);
 }

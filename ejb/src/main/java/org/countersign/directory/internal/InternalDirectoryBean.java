@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
+import org.countersign.api.directory.DirectoryConfigurationException;
 import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.PasswordVerdict;
 
@@ -55,14 +56,18 @@ public class InternalDirectoryBean {
                                     String actor) {
         String normalised = login == null ? "" : InternalUser.normalise(login);
         if (!LOGIN.matcher(normalised).matches()) {
-            throw new IllegalArgumentException("a login of 1 to 128 letters, digits, dots, dashes, underscores or @, starting with a letter or digit");
+            throw new DirectoryConfigurationException("a login of 1 to 128 letters, digits, dots, dashes, underscores or @, starting with a letter or digit");
         }
         if (user(normalised).isPresent()) {
-            throw new IllegalArgumentException("the login '" + normalised + "' is taken");
+            throw new DirectoryConfigurationException("the login '" + normalised + "' is taken");
         }
         Instant now = Instant.now();
         InternalUser user = new InternalUser(normalised, displayName, now);
-        user.passwordHash(HASHER.hash(password));
+        try {
+            user.passwordHash(HASHER.hash(password));
+        } catch (IllegalArgumentException e) {
+            throw new DirectoryConfigurationException(e.getMessage(), e);
+        }
         user.contact(mobile, mail);
         user.groups(groups);
         em.persist(user);

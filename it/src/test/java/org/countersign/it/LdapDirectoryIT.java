@@ -1,0 +1,105 @@
+package org.countersign.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.countersign.api.directory.DirectoryConfigurationException;
+import org.countersign.api.directory.DirectoryService;
+import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.directory.LdapDirectorySettings;
+import org.countersign.api.directory.PasswordVerdict;
+import org.countersign.api.token.AttemptSource;
+import org.countersign.api.token.SoftTokenEnrolment;
+import org.countersign.api.token.SoftTokenParameters;
+import org.countersign.api.token.TokenService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A real OpenLDAP slapd with 10,000 users, connected as a directory of the running server:
+ * password checks, injection, a RADIUS login with an LDAP password and a TOTP code, and failing
+ * closed when slapd stops.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LdapDirectoryIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithInContainerTests(LdapDirectoryIT.class, Slapd.class, Radclient.class, Radclient.Result.class, TokenServiceIT.class);
+    }
+
+    @EJB
+    private DirectoryService directories;
+
+    @EJB
+    private TokenService tokens;
+
+    private static LdapDirectorySettings settings(String name, int port, String password) {
+        return new LdapDirectorySettings(name, "OPENLDAP", List.of("127.0.0.1:" + port), "NONE", null, 1000, 2000, Slapd.BASE_DN,
+                Slapd.ADMIN_DN, password, null, null, null, null, null, null, List.of(), null);
+    }
+
+    @Test
+    void slapdWithTenThousandUsersChecksPasswordsAndFailsClosedWhenStopped() throws Exception {
+        String name = "it-slapd-" + UUID.randomUUID().toString().substring(0, 6);
+        Path dir = Path.of(System.getProperty("jboss.server.temp.dir"), name);
+        try (Slapd slapd = Slapd.start(dir, 10_000)) {
+            DirectoryConfigurationException refused = assertThrows(DirectoryConfigurationException.class,
+                    () -> directories.addLdapDirectory(settings(name, slapd.port(), "not-the-password"), "it-admin"));
+            assertTrue(refused.getMessage().contains("cannot connect"), refused.getMessage());
+            String id = directories.addLdapDirectory(settings(name, slapd.port(), Slapd.ADMIN_PASSWORD), "it-admin");
+
+            PasswordVerdict valid = directories.verifyPassword("user04242", "pass04242".toCharArray());
+            DirectoryUserView user = assertInstanceOf(PasswordVerdict.Valid.class, valid).user();
+            assertEquals(id + ":user04242", user.userId());
+            assertEquals("user04242@example.org", user.mail());
+            assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword("user04242", "pass04243".toCharArray()));
+            assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword("user99999", "pass04242".toCharArray()));
+            assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword("user04242", "  ".toCharArray()));
+            for (String login : List.of("*", "user0*", "user04242)(uid=*", ")(objectClass=*", "user04242\u0000")) {
+                assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword(login, "pass04242".toCharArray()), login);
+                assertTrue(directories.findUser(login).isEmpty(), login);
+            }
+
+            SoftTokenEnrolment enrolment = tokens.enrolSoftToken(user.userId(), "totp", "user04242", SoftTokenParameters.defaults());
+            byte[] seed = seed(enrolment.keyUri());
+            long step = Instant.now().getEpochSecond() / 30 - 1;
+            assertTrue(tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("it", "it", null)).accepted());
+            Radclient.Result login = Radclient.send("auth", "User-Name = \"user04242\", User-Password = \"pass04242"
+                    + TokenServiceIT.hotp(seed, step + 1) + "\", Message-Authenticator = 0x00\n", System.getProperty("countersign.seed.localhost-radius-secret"));
+            assertTrue(login.received("Access-Accept"), login.output());
+        }
+        long start = System.nanoTime();
+        PasswordVerdict down = directories.verifyPassword("user04242", "pass04242".toCharArray());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(down instanceof PasswordVerdict.Unavailable || down instanceof PasswordVerdict.Invalid, down.toString());
+        assertTrue(!(down instanceof PasswordVerdict.Valid), "never valid with the directory down");
+        assertTrue(millis < 5000, "answered in " + millis + " ms");
+    }
+
+    private static byte[] seed(String keyUri) {
+        String secret = keyUri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : secret.toCharArray()) {
+            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
