@@ -69,7 +69,6 @@ public final class LdapDirectory implements AutoCloseable {
     private final Filter userObjectFilter;
     private final LDAPConnectionPool searchPool;
     private final LDAPConnectionPool bindPool;
-    private final SimpleBindRequest serviceBind;
 
     /** Connects the pools; throws when no server can be reached or the service account is refused. */
     public LdapDirectory(Config config) throws LDAPException {
@@ -97,7 +96,7 @@ public final class LdapDirectory implements AutoCloseable {
         }
         String[] hosts = config.hosts().toArray(String[]::new);
         int[] ports = config.ports().stream().mapToInt(Integer::intValue).toArray();
-        this.serviceBind = new SimpleBindRequest(config.bindDn(), config.bindPassword());
+        SimpleBindRequest serviceBind = new SimpleBindRequest(config.bindDn(), config.bindPassword());
         // The service bind is part of connecting: a server that accepts TCP but never answers (black-holed)
         // fails within the response timeout and the next server is tried.
         FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, serviceBind, startTls);
@@ -165,10 +164,11 @@ public final class LdapDirectory implements AutoCloseable {
             }
             return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
         } finally {
-            try {
-                connection.bind(serviceBind.duplicate());
+            // A connection of this pool is only ever used for one bind at a time, so it need not be
+            // re-bound as the service account: the next check's bind replaces whatever identity it has.
+            if (connection.isConnected()) {
                 bindPool.releaseConnection(connection);
-            } catch (LDAPException e) {
+            } else {
                 bindPool.releaseDefunctConnection(connection);
             }
         }
