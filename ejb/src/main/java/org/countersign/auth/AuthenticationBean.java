@@ -123,7 +123,7 @@ public class AuthenticationBean implements AuthenticationService {
         String userId = valid.user().userId();
         List<TokenView> active = activeTokens(userId);
         if (active.isEmpty()) {
-            return allowPasswordOnly() ? new AuthOutcome.Accept(userId) : new AuthOutcome.Reject("not enabled for two factors");
+            return passwordOnlyAllowed(valid.user()) ? new AuthOutcome.Accept(userId) : new AuthOutcome.Reject("no token enrolled");
         }
         byte[] state = new byte[32];
         RANDOM.nextBytes(state);
@@ -165,7 +165,7 @@ public class AuthenticationBean implements AuthenticationService {
         if (!(verdict instanceof PasswordVerdict.Valid valid)) {
             return rejectFor(verdict);
         }
-        return allowPasswordOnly() ? new AuthOutcome.Accept(valid.user().userId()) : new AuthOutcome.Reject("not enabled for two factors");
+        return passwordOnlyAllowed(valid.user()) ? new AuthOutcome.Accept(valid.user().userId()) : new AuthOutcome.Reject("no token enrolled");
     }
 
     private AuthOutcome second(String userId, String passcode, String binding, AuthAttempt attempt) {
@@ -190,8 +190,12 @@ public class AuthenticationBean implements AuthenticationService {
         return new AuthOutcome.Reject("wrong password or unknown user");
     }
 
-    private boolean allowPasswordOnly() {
-        return Boolean.parseBoolean(settings.find("auth.allow-password-only").orElse("false"));
+    /**
+     * Password only is an administrator's explicit choice (setting auth.allow-password-only), and never for
+     * members of the directory's two-factor group: they are enabled for two factors whatever the setting.
+     */
+    private boolean passwordOnlyAllowed(DirectoryUserView user) {
+        return !user.twoFactorMember() && Boolean.parseBoolean(settings.find("auth.allow-password-only").orElse("false"));
     }
 
     private Duration challengeLifetime() {

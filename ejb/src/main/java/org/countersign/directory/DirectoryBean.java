@@ -20,6 +20,7 @@ import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.directory.PasswordVerdict;
+import org.countersign.api.directory.ServerTestView;
 import org.countersign.directory.internal.InternalDirectoryBean;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
@@ -133,6 +134,68 @@ public class DirectoryBean implements DirectoryService {
         em.persist(entry);
         audit.record(new AuditRecord(now, "directory.add", "DONE", null, actor, null, null, "admin", id, null, String.join(",", settings.servers())));
         return id;
+    }
+
+    @Override
+    public void removeLdapDirectory(String directoryId, String actor) {
+        DirectoryEntry entry = directoryId == null ? null : em.find(DirectoryEntry.class, directoryId);
+        if (entry == null) {
+            throw new DirectoryConfigurationException("no LDAP directory with id " + directoryId);
+        }
+        em.remove(entry);
+        ldap.disconnect(directoryId);
+        audit.record(new AuditRecord(Instant.now(), "directory.remove", "DONE", null, actor, null, null, "admin", directoryId, null, null));
+    }
+
+    @Override
+    public List<ServerTestView> testConnection(String directoryId) {
+        DirectoryEntry entry = directoryId == null ? null : em.find(DirectoryEntry.class, directoryId);
+        if (entry == null) {
+            throw new DirectoryConfigurationException("no LDAP directory with id " + directoryId);
+        }
+        byte[] password = sealing.unseal(entry.sealedBindPassword(), DirectoryEntry.passwordBinding(entry.id()));
+        return LdapDirectory.test(LdapDirectories.config(entry, password));
+    }
+
+    @Override
+    public DirectoryUserView updateContact(String userId, String mobile, String mail, String actor) {
+        int colon = userId == null ? -1 : userId.indexOf(':');
+        if (colon <= 0) {
+            throw new DirectoryConfigurationException("not a user id: " + userId);
+        }
+        String directoryId = userId.substring(0, colon);
+        String login = userId.substring(colon + 1);
+        DirectoryUserView updated;
+        if (directoryId.equals(InternalDirectoryBean.ID)) {
+            updated = internal.updateContact(login, mobile, mail);
+        } else {
+            DirectoryEntry entry = em.find(DirectoryEntry.class, directoryId);
+            if (entry == null) {
+                throw new DirectoryConfigurationException("no directory with id " + directoryId);
+            }
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            if (mobile != null) {
+                values.put("mobile", mobile);
+            }
+            if (mail != null) {
+                values.put("mail", mail);
+            }
+            LdapDirectory directory;
+            try {
+                directory = connect(entry);
+                updated = directory.write(login, values);
+            } catch (LDAPException e) {
+                if (e.getResultCode() == com.unboundid.ldap.sdk.ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+                    String attributes = String.join(", ", values.keySet().stream().map(k -> "'" + (k.equals("mobile") ? entry.mobileAttribute() : entry.mailAttribute()) + "'").toList());
+                    throw new DirectoryConfigurationException("the service account " + entry.bindDn() + " may not write " + attributes
+                            + " in directory " + directoryId + ": grant it write access to that attribute", e);
+                }
+                throw new DirectoryConfigurationException("directory " + directoryId + " refused the change: " + e.getResultCode().getName(), e);
+            }
+        }
+        audit.record(new AuditRecord(Instant.now(), "directory.contact.update", "DONE", null, actor, userId, null, "admin", null, null,
+                (mobile != null ? "mobile " : "") + (mail != null ? "mail" : "")));
+        return updated;
     }
 
     @Override

@@ -45,6 +45,11 @@ public class LdapDirectories {
 
     /** Opens a directory that is not kept, to test settings before they are stored. */
     static LdapDirectory open(DirectoryEntry entry, byte[] bindPassword) throws LDAPException {
+        return new LdapDirectory(config(entry, bindPassword));
+    }
+
+    /** The connection settings of an entry with its unsealed service password. */
+    static LdapDirectory.Config config(DirectoryEntry entry, byte[] bindPassword) {
         List<String> hosts = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         for (String server : entry.servers()) {
@@ -52,10 +57,18 @@ public class LdapDirectories {
             hosts.add(colon < 0 ? server : server.substring(0, colon));
             ports.add(colon < 0 ? ("LDAPS".equals(entry.security()) ? 636 : 389) : Integer.parseInt(server.substring(colon + 1)));
         }
-        return new LdapDirectory(new LdapDirectory.Config(entry.id(), hosts, ports, entry.security(), entry.trustStore(),
+        return new LdapDirectory.Config(entry.id(), hosts, ports, entry.security(), entry.trustStore(),
                 entry.connectTimeoutMillis(), entry.responseTimeoutMillis(), entry.baseDn(), entry.bindDn(),
                 new String(bindPassword, StandardCharsets.UTF_8), entry.loginAttribute(), entry.userObjectFilter(), entry.mobileAttribute(),
-                entry.mailAttribute(), entry.twoFactorGroupDn()));
+                entry.mailAttribute(), entry.twoFactorGroupDn());
+    }
+
+    /** Closes the pools of a directory that was removed. */
+    public synchronized void disconnect(String id) {
+        Connected current = connected.remove(id);
+        if (current != null) {
+            current.directory().close();
+        }
     }
 
     @PreDestroy

@@ -34,5 +34,25 @@ public interface DirectoryService {
      */
     String addLdapDirectory(LdapDirectorySettings settings, String actor);
 
+    /** Removes an LDAP directory: its users are no longer found, and its connections are closed. */
+    void removeLdapDirectory(String directoryId, String actor);
+
+    /**
+     * Tests each server of an LDAP directory in turn: reachable, TLS, service account, base DN, user filter.
+     *
+     * @return one result per server, in failover order
+     * @throws DirectoryConfigurationException if there is no such directory
+     */
+    java.util.List<ServerTestView> testConnection(String directoryId);
+
+    /**
+     * Writes a user's mobile number and e-mail address back to their directory, as the service account.
+     *
+     * @param mobile the new number, or {@code null} to leave it
+     * @param mail the new address, or {@code null} to leave it
+     * @throws DirectoryConfigurationException naming the attribute when the directory refuses the write
+     */
+    DirectoryUserView updateContact(String userId, String mobile, String mail, String actor);
+
     DirectoryUserView createInternalUser(String login, String displayName, char[] password, String mobile, String mail, String actor);
 }

@@ -75,6 +75,13 @@ public class InternalDirectoryBean {
         return view(user);
     }
 
+    /** Replaces the mobile number and/or e-mail address of a built-in user; {@code null} leaves a value. */
+    public DirectoryUserView updateContact(String login, String mobile, String mail) {
+        InternalUser user = user(login).orElseThrow(() -> new DirectoryConfigurationException("no built-in user " + login));
+        user.contact(mobile != null ? mobile : user.mobile(), mail != null ? mail : user.mail());
+        return view(user);
+    }
+
     private Optional<InternalUser> user(String login) {
         if (login == null || login.isBlank() || login.length() > 128) {
             return Optional.empty();

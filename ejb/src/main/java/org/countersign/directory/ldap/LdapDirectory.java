@@ -174,6 +174,88 @@ public final class LdapDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces attribute values of the user's entry as the service account.
+     *
+     * @param values logical name ({@code mobile}, {@code mail}) to new value
+     * @throws LDAPException with result INSUFFICIENT_ACCESS_RIGHTS when the service account may not write
+     */
+    public DirectoryUserView write(String login, java.util.Map<String, String> values) throws LDAPException {
+        SearchResultEntry entry = entry(login).orElseThrow(() -> new LDAPException(ResultCode.NO_SUCH_OBJECT, "no such user " + login));
+        List<com.unboundid.ldap.sdk.Modification> mods = new java.util.ArrayList<>();
+        values.forEach((logical, value) -> mods.add(new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.REPLACE,
+                attributeFor(logical), value)));
+        searchPool.modify(entry.getDN(), mods);
+        return entry(login).map(this::view).orElseThrow();
+    }
+
+    /** @return the directory attribute that holds a logical attribute */
+    public String attributeFor(String logical) {
+        return switch (logical) {
+            case "mobile" -> config.mobileAttribute();
+            case "mail" -> config.mailAttribute();
+            default -> throw new IllegalArgumentException("unknown attribute " + logical);
+        };
+    }
+
+    /** Tests each server on its own: reachable and TLS, service account, base DN, user filter. */
+    public static List<org.countersign.api.directory.ServerTestView> test(Config config) {
+        List<org.countersign.api.directory.ServerTestView> results = new java.util.ArrayList<>();
+        for (int i = 0; i < config.hosts().size(); i++) {
+            String server = config.hosts().get(i) + ":" + config.ports().get(i);
+            Config single = new Config(config.id(), List.of(config.hosts().get(i)), List.of(config.ports().get(i)), config.security(),
+                    config.trustStore(), config.connectTimeoutMillis(), config.responseTimeoutMillis(), config.baseDn(), config.bindDn(),
+                    config.bindPassword(), config.loginAttribute(), config.userObjectFilter(), config.mobileAttribute(), config.mailAttribute(),
+                    config.twoFactorGroupDn());
+            results.add(testOne(server, single));
+        }
+        return results;
+    }
+
+    private static org.countersign.api.directory.ServerTestView testOne(String server, Config single) {
+        String outcome;
+        String detail;
+        try (LdapDirectory d = new LdapDirectory(single)) {
+            if (d.searchPool.getEntry(single.baseDn()) == null) {
+                outcome = "BASE_DN_NOT_FOUND";
+                detail = single.baseDn() + " does not exist";
+            } else {
+                SearchRequest any = new SearchRequest(single.baseDn(), SearchScope.SUB, d.userObjectFilter, "1.1");
+                any.setSizeLimit(1);
+                int found;
+                try {
+                    found = d.searchPool.search(any).getEntryCount();
+                } catch (LDAPException e) {
+                    if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                        throw e;
+                    }
+                    found = 1;
+                }
+                outcome = found == 0 ? "FILTER_MATCHES_NOTHING" : "OK";
+                detail = found == 0 ? single.userObjectFilter() + " matches no entry under " + single.baseDn() : "connected, users found";
+            }
+        } catch (LDAPException e) {
+            outcome = outcomeOf(e);
+            detail = e.getResultCode().getName() + (e.getDiagnosticMessage() == null ? "" : ": " + e.getDiagnosticMessage());
+        }
+        return new org.countersign.api.directory.ServerTestView(server, outcome, detail);
+    }
+
+    private static String outcomeOf(LDAPException e) {
+        ResultCode code = e.getResultCode();
+        if (code == ResultCode.INVALID_CREDENTIALS || code == ResultCode.INAPPROPRIATE_AUTHENTICATION) {
+            return "BAD_SERVICE_CREDENTIALS";
+        }
+        if (code == ResultCode.NO_SUCH_OBJECT) {
+            return "BASE_DN_NOT_FOUND";
+        }
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("ssl") || message.contains("tls") || message.contains("certificate") || message.contains("handshake")) {
+            return "TLS_FAILURE";
+        }
+        return "UNREACHABLE";
+    }
+
     /** Maps Active Directory's bind diagnostic ("... data 533 ...") to an account state; null for a plain wrong password (52e). */
     static String activeDirectoryState(String diagnostic) {
         if (diagnostic == null) {

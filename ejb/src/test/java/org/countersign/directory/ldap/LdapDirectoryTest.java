@@ -34,12 +34,22 @@ class LdapDirectoryTest {
     void startServer() throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
         config.addAdditionalBindCredentials("cn=admin," + BASE, "adminpw");
+        config.setSchema(null); // schema-less, so the same server can hold Active Directory attributes (sAMAccountName, memberOf)
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
         config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
             @Override
             public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
                 if (request.getRequest().getBindDN().startsWith("uid=")) {
                     userBinds.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void processModifyRequest(com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest request)
+                    throws LDAPException {
+                // the service account may write mail but not mobile, as a restrictive ACL would have it
+                if (request.getRequest().getModifications().stream().anyMatch(m -> m.getAttributeName().equalsIgnoreCase("mobile"))) {
+                    throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to mobile");
                 }
             }
         });
@@ -150,6 +160,54 @@ class LdapDirectoryTest {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 500 * 2 + 1000, "took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void writesBackMailAndReportsAttributesItMayNotWrite() throws LDAPException {
+        try (LdapDirectory d = directory()) {
+            assertEquals("alice.new@example.org", d.write("alice", java.util.Map.of("mail", "alice.new@example.org")).mail());
+            LDAPException e = org.junit.jupiter.api.Assertions.assertThrows(LDAPException.class,
+                    () -> d.write("alice", java.util.Map.of("mobile", "+447700900999")));
+            assertEquals(com.unboundid.ldap.sdk.ResultCode.INSUFFICIENT_ACCESS_RIGHTS, e.getResultCode());
+            assertEquals("mobile", d.attributeFor("mobile"));
+        }
+    }
+
+    @Test
+    void testConnectionSaysWhatIsWrongPerServer() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        int live = server.getListenPort();
+        LdapDirectory.Config good = new LdapDirectory.Config("corp", List.of("127.0.0.1", "127.0.0.1"), List.of(closed, live), "NONE", null,
+                500, 500, BASE, "cn=admin," + BASE, "adminpw", "uid", "(objectClass=inetOrgPerson)", "mobile", "mail", null);
+        assertEquals(List.of("UNREACHABLE", "OK"), LdapDirectory.test(good).stream().map(r -> r.outcome()).toList());
+        assertEquals("BAD_SERVICE_CREDENTIALS", single(live, BASE, "wrong", "(objectClass=inetOrgPerson)"));
+        assertEquals("BASE_DN_NOT_FOUND", single(live, "ou=nowhere," + BASE, "adminpw", "(objectClass=inetOrgPerson)"));
+        assertEquals("FILTER_MATCHES_NOTHING", single(live, BASE, "adminpw", "(objectClass=user)"));
+    }
+
+    private static String single(int port, String base, String password, String filter) {
+        return LdapDirectory.test(new LdapDirectory.Config("corp", List.of("127.0.0.1"), List.of(port), "NONE", null, 500, 500, base,
+                "cn=admin,dc=example,dc=org", password, "uid", filter, "mobile", "mail", null)).get(0).outcome();
+    }
+
+    @Test
+    void activeDirectoryLikeTreeFindsBySamAccountNameAndSeesTheTwoFactorGroup() throws Exception {
+        server.add("dn: ou=corp," + BASE, "objectClass: organizationalUnit", "ou: corp");
+        server.add("dn: cn=Dave Smith,ou=corp," + BASE, "objectClass: inetOrgPerson", "objectClass: extensibleObject", "cn: Dave Smith",
+                "sn: Smith", "sAMAccountName: dsmith", "userPrincipalName: dsmith@corp.example", "displayName: Dave Smith",
+                "memberOf: CN=2FA Users,OU=Groups,DC=corp,DC=example", "userPassword: dave-pw-5");
+        try (LdapDirectory d = new LdapDirectory(new LdapDirectory.Config("ad", List.of("127.0.0.1"), List.of(server.getListenPort()), "NONE",
+                null, 2000, 2000, BASE, "cn=admin," + BASE, "adminpw", "sAMAccountName", "(objectClass=inetOrgPerson)", "mobile", "mail",
+                "cn=2fa users,ou=groups,dc=corp,dc=example"))) {
+            var dave = d.find("dsmith").orElseThrow();
+            assertEquals("ad:dsmith", dave.userId());
+            assertEquals("Dave Smith", dave.displayName());
+            assertTrue(dave.twoFactorMember(), "group DNs compare without case");
+            assertInstanceOf(PasswordVerdict.Valid.class, d.verifyPassword("dsmith", "dave-pw-5".toCharArray()));
         }
     }
 
