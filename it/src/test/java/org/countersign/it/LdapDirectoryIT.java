@@ -46,7 +46,7 @@ class LdapDirectoryIT {
 
     private static LdapDirectorySettings settings(String name, int port, String password) {
         return new LdapDirectorySettings(name, "OPENLDAP", List.of("127.0.0.1:" + port), "NONE", null, 1000, 2000, Slapd.BASE_DN,
-                Slapd.ADMIN_DN, password, null, null, null, null, null, null, List.of(), null);
+                Slapd.ADMIN_DN, password, null, null, null, null, null, "EXAMPLE", List.of("example.org"), null);
     }
 
     private String directoryId;
@@ -76,6 +76,16 @@ class LdapDirectoryIT {
                 assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword(login, "pass04242".toCharArray()), login);
                 assertTrue(directories.findUser(login).isEmpty(), login);
             }
+
+            // the same login in two directories is refused, unless the login names its directory
+            String twin = "user0" + (1000 + (int) (Math.random() * 8000));
+            directories.createInternalUser(twin, "decoy", "Decoy-Password-1".toCharArray(), null, null, "it");
+            assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword(twin, ("pass" + twin.substring(4)).toCharArray()),
+                    "found in the built-in directory and in LDAP: refused, never first hit wins");
+            assertTrue(directories.findUser(twin).isEmpty());
+            assertInstanceOf(PasswordVerdict.Valid.class, directories.verifyPassword("EXAMPLE\\" + twin, ("pass" + twin.substring(4)).toCharArray()));
+            assertInstanceOf(PasswordVerdict.Valid.class, directories.verifyPassword(twin + "@example.org", ("pass" + twin.substring(4)).toCharArray()));
+            assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword("OTHERDOMAIN\\" + twin, ("pass" + twin.substring(4)).toCharArray()));
 
             SoftTokenEnrolment enrolment = tokens.enrolSoftToken(user.userId(), "totp", "user04242", SoftTokenParameters.defaults());
             byte[] seed = seed(enrolment.keyUri());
