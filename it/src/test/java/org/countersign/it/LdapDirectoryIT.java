@@ -88,7 +88,7 @@ class LdapDirectoryIT {
             assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword("OTHERDOMAIN\\" + twin, ("pass" + twin.substring(4)).toCharArray()));
 
             SoftTokenEnrolment enrolment = tokens.enrolSoftToken(user.userId(), "totp", "user04242", SoftTokenParameters.defaults());
-            byte[] seed = seed(enrolment.keyUri());
+            byte[] seed = TokenServiceIT.seedOf(enrolment.keyUri());
             long step = Instant.now().getEpochSecond() / 30 - 1;
             assertTrue(tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("it", "it", null)).accepted());
             Radclient.Result login = Radclient.send("auth", "User-Name = \"user04242\", User-Password = \"pass04242"
@@ -104,21 +104,5 @@ class LdapDirectoryIT {
         } finally {
             directories.removeLdapDirectory(directoryId, "it-admin");
         }
-    }
-
-    private static byte[] seed(String keyUri) {
-        String secret = keyUri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : secret.toCharArray()) {
-            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -56,7 +56,7 @@ class RadiusAuthenticationIT {
         login = "rad-" + UUID.randomUUID().toString().substring(0, 8);
         String userId = directories.createInternalUser(login, "Radius Tester", PASSWORD.toCharArray(), null, null, "it").userId();
         SoftTokenEnrolment enrolment = tokens.enrolSoftToken(userId, "totp", login, SoftTokenParameters.defaults());
-        seed = seed(enrolment.keyUri());
+        seed = TokenServiceIT.seedOf(enrolment.keyUri());
         step = Instant.now().getEpochSecond() / 30 - 1;
         assertTrue(tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("it", "it", null)).accepted());
         local = clients.list().stream().filter(c -> c.network().equals("127.0.0.1")).findFirst().orElseThrow();
@@ -121,21 +121,5 @@ class RadiusAuthenticationIT {
         mode("PASSCODE_ONLY");
         assertTrue(auth(TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
         assertEquals(true, auth(TokenServiceIT.hotp(seed, step + 1), null).received("Access-Reject"));
-    }
-
-    private static byte[] seed(String keyUri) {
-        String secret = keyUri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : secret.toCharArray()) {
-            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -247,7 +247,8 @@ class TokenServiceIT {
         }
     }
 
-    private static byte[] seedOf(String keyUri) {
+    /** The seed an otpauth:// key URI carries (RFC 4648 base32), as an authenticator app reads it. */
+    static byte[] seedOf(String keyUri) {
         String secret = keyUri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int buffer = 0;
