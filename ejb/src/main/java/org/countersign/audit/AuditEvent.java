@@ -15,7 +15,11 @@ import org.countersign.api.audit.AuditRecord;
 @Entity
 @Table(name = "CS_AUDIT_EVENT", indexes = {
     @Index(name = "CS_AUDIT_AT", columnList = "AT"),
-    @Index(name = "CS_AUDIT_USER", columnList = "USER_ID, AT")
+    @Index(name = "CS_AUDIT_USER", columnList = "USER_ID, AT"),
+    @Index(name = "CS_AUDIT_ACTOR", columnList = "ACTOR, AT"),
+    @Index(name = "CS_AUDIT_CLIENT", columnList = "CLIENT, AT"),
+    @Index(name = "CS_AUDIT_CATEGORY", columnList = "CATEGORY, AT"),
+    @Index(name = "CS_AUDIT_OUTCOME", columnList = "OUTCOME, AT")
 })
 public class AuditEvent {
 
@@ -74,6 +78,14 @@ public class AuditEvent {
         this.client = cut(r.client(), 128);
         this.address = cut(r.address(), 64);
         this.detail = cut(r.detail(), 512);
+    }
+
+    long id() {
+        return id;
+    }
+
+    Instant at() {
+        return at;
     }
 
     AuditRecord toRecord() {

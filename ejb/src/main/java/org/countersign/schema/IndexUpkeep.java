@@ -1,0 +1,66 @@
+package org.countersign.schema;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Index;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * At start-up, creates every index an entity declares in {@code @Table(indexes=...)} that the database lacks
+ * ({@code CREATE INDEX IF NOT EXISTS}, understood by H2 and PostgreSQL). Names and columns come from the
+ * annotations only, never from input. A failure is logged and does not stop the start: queries work without the
+ * index, only slower.
+ */
+@Singleton
+@Startup
+public class IndexUpkeep {
+
+    private static final Logger LOG = Logger.getLogger(IndexUpkeep.class.getName());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern COLUMNS = Pattern.compile("[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?(, ?[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?)*");
+
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    void createMissingIndexes() {
+        for (String ddl : statements(em.getMetamodel().getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList())) {
+            try {
+                em.createNativeQuery(ddl).executeUpdate();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not run " + ddl + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** @return the statements creating the declared indexes of these entity classes, where absent */
+    static List<String> statements(List<Class<?>> entities) {
+        List<String> ddl = new ArrayList<>();
+        for (Class<?> entity : entities) {
+            Table table = entity.getAnnotation(Table.class);
+            if (table == null || table.name().isEmpty()) {
+                continue;
+            }
+            for (Index index : table.indexes()) {
+                String columns = index.columnList().strip();
+                if (NAME.matcher(index.name()).matches() && NAME.matcher(table.name()).matches() && COLUMNS.matcher(columns).matches()) {
+                    ddl.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + index.name() + " ON " + table.name()
+                            + " (" + columns + ")");
+                }
+            }
+        }
+        return ddl;
+    }
+}
