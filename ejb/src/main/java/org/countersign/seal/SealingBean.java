@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
+import org.countersign.settings.Setting;
 
 /**
  * The master key of this server, opened once at start-up. The file is
@@ -88,6 +89,9 @@ public class SealingBean {
     private long sealedRows() {
         long clients = em.createQuery("SELECT COUNT(c) FROM RadiusClient c", Long.class).getSingleResult();
         long tokens = em.createQuery("SELECT COUNT(t) FROM Token t WHERE t.sealedSeed IS NOT NULL", Long.class).getSingleResult();
-        return clients + tokens;
+        // the SMTP password the console stores, sealed, in the setting mail.smtp.password
+        Setting mailPassword = em.find(Setting.class, "mail.smtp.password");
+        long settings = mailPassword == null || mailPassword.value().isBlank() ? 0 : 1;
+        return clients + tokens + settings;
     }
 }

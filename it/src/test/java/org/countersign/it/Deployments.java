@@ -33,8 +33,15 @@ final class Deployments {
      * application.xml, so Arquillian runs them inside the server next to the real modules.
      */
     static EnterpriseArchive earWithInContainerTests(Class<?>... testClasses) {
+        return earWithInContainerTests(ShrinkWrap.create(WebArchive.class, "countersign-it.war").addClasses(testClasses));
+    }
+
+    /**
+     * The packaged EAR plus the given WAR, which must be named {@code countersign-it.war}: for in-container tests that
+     * need libraries of their own (add them with {@code addAsLibrary}).
+     */
+    static EnterpriseArchive earWithInContainerTests(WebArchive tests) {
         EnterpriseArchive ear = ear();
-        WebArchive tests = ShrinkWrap.create(WebArchive.class, "countersign-it.war").addClasses(testClasses);
         ear.addAsModule(Testable.archiveToTest(tests));
         ArchivePath descriptor = ArchivePaths.create("META-INF/application.xml");
         String xml = read(ear.get(descriptor).getAsset().openStream());
