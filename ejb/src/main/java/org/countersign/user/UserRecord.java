@@ -20,10 +20,10 @@ import org.countersign.jpa.InstantColumn;
  */
 @Entity
 @Table(name = "CS_USER", indexes = {
-        @Index(name = "CS_USER_LOGIN", columnList = "LOGIN_LC"),
-        @Index(name = "CS_USER_DIRECTORY", columnList = "DIRECTORY_ID, LOGIN_LC"),
-        @Index(name = "CS_USER_DISPLAY", columnList = "DISPLAY_LC"),
-        @Index(name = "CS_USER_MAIL", columnList = "MAIL_LC")})
+        @Index(name = "CS_USER_LOGIN", columnList = "LOGIN_LC, ID"),
+        @Index(name = "CS_USER_DIRECTORY", columnList = "DIRECTORY_ID, LOGIN_LC, ID"),
+        @Index(name = "CS_USER_DISPLAY", columnList = "DISPLAY_LC, ID"),
+        @Index(name = "CS_USER_MAIL", columnList = "MAIL_LC, ID")})
 public class UserRecord {
 
     /** Longest text kept in the search column. */

@@ -59,11 +59,11 @@ public final class UserSearch {
         switch (tokens) {
             case ANY -> { }
             case NONE -> {
-                where.append(" AND NOT EXISTS (SELECT 1 FROM CS_TOKEN t WHERE t.USER_ID = u.ID AND t.STATUS IN (?, ?, ?))");
+                where.append(" AND u.ID NOT IN (SELECT t.USER_ID FROM CS_TOKEN t WHERE t.STATUS IN (?, ?, ?))");
                 parameters.addAll(LIVE);
             }
             default -> {
-                where.append(" AND EXISTS (SELECT 1 FROM CS_TOKEN t WHERE t.USER_ID = u.ID AND t.STATUS = ?)");
+                where.append(" AND u.ID IN (SELECT t.USER_ID FROM CS_TOKEN t WHERE t.STATUS = ?)");
                 parameters.add(tokens.name());
             }
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
 public interface UserAdminService {
 
     /** Searches count matches up to this many; beyond it a page says {@link UserPage#capped()}. */
-    int COUNT_LIMIT = 10_000;
+    int COUNT_LIMIT = 1_000;
 
     /**
      * One page of users matching a query, from Countersign's index (never a directory round trip), so
