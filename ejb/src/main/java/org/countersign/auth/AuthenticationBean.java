@@ -108,7 +108,7 @@ public class AuthenticationBean implements AuthenticationService {
         if (!(verdict instanceof PasswordVerdict.Valid valid)) {
             return rejectFor(verdict);
         }
-        return second(valid.user().userId(), passcode, null, attempt);
+        return second(valid.user(), passcode, null, attempt);
     }
 
     private AuthOutcome passcodeOnly(AuthAttempt attempt, String passcode) {
@@ -116,7 +116,7 @@ public class AuthenticationBean implements AuthenticationService {
         if (user.isEmpty()) {
             return new AuthOutcome.Reject("unknown user");
         }
-        return second(user.get().userId(), passcode, null, attempt);
+        return second(user.get(), passcode, null, attempt);
     }
 
     private AuthOutcome challengeStart(AuthAttempt attempt, char[] password) {
@@ -127,7 +127,7 @@ public class AuthenticationBean implements AuthenticationService {
         String userId = valid.user().userId();
         List<TokenView> active = activeTokens(userId);
         if (active.isEmpty()) {
-            return passwordOnlyAllowed(valid.user()) ? new AuthOutcome.Accept(userId) : new AuthOutcome.Reject("no token enrolled");
+            return passwordOnlyAllowed(valid.user()) ? accept(valid.user()) : new AuthOutcome.Reject("no token enrolled");
         }
         byte[] state = new byte[32];
         RANDOM.nextBytes(state);
@@ -161,7 +161,7 @@ public class AuthenticationBean implements AuthenticationService {
         if (user.isEmpty() || !user.get().userId().equals(pending.userId())) {
             return new AuthOutcome.Reject("challenge state of another user");
         }
-        return second(pending.userId(), passcode, stateHash, attempt);
+        return second(user.get(), passcode, stateHash, attempt);
     }
 
     private AuthOutcome passwordOnly(AuthAttempt attempt, char[] password) {
@@ -169,15 +169,19 @@ public class AuthenticationBean implements AuthenticationService {
         if (!(verdict instanceof PasswordVerdict.Valid valid)) {
             return rejectFor(verdict);
         }
-        return passwordOnlyAllowed(valid.user()) ? new AuthOutcome.Accept(valid.user().userId()) : new AuthOutcome.Reject("no token enrolled");
+        return passwordOnlyAllowed(valid.user()) ? accept(valid.user()) : new AuthOutcome.Reject("no token enrolled");
     }
 
-    private AuthOutcome second(String userId, String passcode, String binding, AuthAttempt attempt) {
-        VerificationOutcome outcome = tokens.verify(userId, passcode, binding, new AttemptSource(attempt.channel(), attempt.client(), attempt.address()));
+    private AuthOutcome second(DirectoryUserView user, String passcode, String binding, AuthAttempt attempt) {
+        VerificationOutcome outcome = tokens.verify(user.userId(), passcode, binding, new AttemptSource(attempt.channel(), attempt.client(), attempt.address()));
         if (outcome instanceof VerificationOutcome.Rejected rejected) {
             return new AuthOutcome.Reject("passcode " + rejected.reason());
         }
-        return new AuthOutcome.Accept(userId);
+        return accept(user);
+    }
+
+    private static AuthOutcome accept(DirectoryUserView user) {
+        return new AuthOutcome.Accept(user.userId(), user.groups());
     }
 
     private List<TokenView> activeTokens(String userId) {

@@ -174,6 +174,28 @@ public class DirectoryBean implements DirectoryService {
     }
 
     @Override
+    public Optional<DirectoryUserView> findById(String userId) {
+        int colon = userId == null ? -1 : userId.indexOf(':');
+        if (colon <= 0 || colon == userId.length() - 1) {
+            return Optional.empty();
+        }
+        String directoryId = userId.substring(0, colon);
+        String login = userId.substring(colon + 1);
+        if (directoryId.equals(InternalDirectoryBean.ID)) {
+            return internal.find(login);
+        }
+        DirectoryEntry entry = em.find(DirectoryEntry.class, directoryId);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            return connect(entry).find(login);
+        } catch (LDAPException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public DirectoryUserView updateContact(String userId, String mobile, String mail, String actor) {
         int colon = userId == null ? -1 : userId.indexOf(':');
         if (colon <= 0) {

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.countersign.api.radius.ReplyAttribute;
 
 /**
  * A device allowed to send RADIUS requests: its source network, its shared secret (sealed, bound to
@@ -42,6 +45,10 @@ public class RadiusClient {
     @Column(name = "LIMIT_PROXY_STATE", nullable = false)
     private boolean limitProxyState;
 
+    /** Reply attributes, one per line: name, value and group (empty for everyone) separated by tabs. */
+    @Column(name = "REPLY_ATTRIBUTES", length = 4000)
+    private String replyAttributes;
+
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
@@ -71,6 +78,30 @@ public class RadiusClient {
         this.requireMessageAuthenticator = requireMa;
         this.limitProxyState = limitProxy;
         this.updatedAt = now;
+    }
+
+    /** Replaces the attributes sent in Access-Accept; values are checked by {@link RadiusClientRules} first. */
+    public void replyAttributes(List<ReplyAttribute> attributes) {
+        StringBuilder text = new StringBuilder();
+        for (ReplyAttribute a : attributes) {
+            text.append(a.name()).append('\t').append(a.value()).append('\t').append(a.group() == null ? "" : a.group()).append('\n');
+        }
+        this.replyAttributes = text.length() == 0 ? null : text.toString();
+    }
+
+    /** @return the attributes sent in Access-Accept, in the order the administrator gave them */
+    public List<ReplyAttribute> replyAttributes() {
+        if (replyAttributes == null || replyAttributes.isEmpty()) {
+            return List.of();
+        }
+        List<ReplyAttribute> list = new ArrayList<>();
+        for (String line : replyAttributes.split("\n")) {
+            String[] parts = line.split("\t", -1);
+            if (parts.length == 3) {
+                list.add(new ReplyAttribute(parts[0], parts[1], parts[2]));
+            }
+        }
+        return List.copyOf(list);
     }
 
     /** The associated data a client's sealed secret is bound to: a secret copied to another row fails to unseal. */

@@ -42,6 +42,7 @@ public class RadiusClientBean implements RadiusClientService {
         RadiusClient client = new RadiusClient(settings.name().strip(), settings.network().strip(), RadiusAuthMode.valueOf(settings.authMode()), now);
         client.change(settings.name().strip(), settings.network().strip(), RadiusAuthMode.valueOf(settings.authMode()),
                 settings.requireMessageAuthenticator(), settings.limitProxyState(), now);
+        client.replyAttributes(settings.replyAttributes());
         client.sealedSecret(seal(client, settings.secret()), now);
         em.persist(client);
         record(now, "radius.client.add", actor, client);
@@ -55,6 +56,7 @@ public class RadiusClientBean implements RadiusClientService {
         Instant now = Instant.now();
         client.change(settings.name().strip(), settings.network().strip(), RadiusAuthMode.valueOf(settings.authMode()),
                 settings.requireMessageAuthenticator(), settings.limitProxyState(), now);
+        client.replyAttributes(settings.replyAttributes());
         if (settings.secret() != null) {
             client.sealedSecret(seal(client, settings.secret()), now);
         }
@@ -113,7 +115,7 @@ public class RadiusClientBean implements RadiusClientService {
             warnings.add("the shared secret cannot be unsealed: the client is disabled until its secret is set again");
         }
         return new RadiusClientView(c.id(), c.name(), c.network(), c.authMode().name(), c.requireMessageAuthenticator(),
-                c.limitProxyState(), c.updatedAt(), warnings);
+                c.limitProxyState(), c.updatedAt(), warnings, c.replyAttributes());
     }
 
     private void record(Instant now, String category, String actor, RadiusClient client) {

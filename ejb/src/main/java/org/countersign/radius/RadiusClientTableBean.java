@@ -5,7 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.countersign.api.radius.RadiusClientEntry;
@@ -13,8 +16,9 @@ import org.countersign.api.radius.RadiusClientTable;
 import org.countersign.seal.SealingBean;
 
 /**
- * Builds the client table the resource adapter matches datagrams against. A client whose secret
- * cannot be unsealed is left out (and logged without the secret): it fails closed.
+ * Builds the client table the resource adapter matches datagrams against, and with it the snapshot of
+ * modes and reply attributes the request path reads. A client whose secret cannot be unsealed is left
+ * out of the table (and logged without the secret): it fails closed.
  */
 @Stateless
 public class RadiusClientTableBean {
@@ -27,18 +31,28 @@ public class RadiusClientTableBean {
     @EJB
     private SealingBean sealing;
 
-    /** @return the authentication mode of the named client, or {@code null} if it no longer exists */
-    public String modeOf(String clientName) {
-        return em.createQuery("SELECT c.authMode FROM RadiusClient c WHERE c.name = :name", RadiusAuthMode.class)
-                .setParameter("name", clientName).getResultList().stream().findFirst().map(Enum::name).orElse(null);
+    @EJB
+    private ClientPolicies policies;
+
+    /**
+     * @return the named client's mode and reply attributes as of the last table refresh (read from the database
+     *         before the first one), or empty if it no longer exists
+     */
+    public Optional<ClientPolicies.Policy> policyOf(String clientName) {
+        if (!policies.loaded()) {
+            table();
+        }
+        return policies.of(clientName);
     }
 
     /** @return every configured client with its unsealed secret; the version changes with any row */
     public RadiusClientTable table() {
         List<RadiusClient> rows = em.createQuery("SELECT c FROM RadiusClient c ORDER BY c.name", RadiusClient.class).getResultList();
         List<RadiusClientEntry> entries = new ArrayList<>(rows.size());
+        Map<String, ClientPolicies.Policy> byName = new HashMap<>();
         long version = 17;
         for (RadiusClient row : rows) {
+            byName.put(row.name(), new ClientPolicies.Policy(row.authMode(), row.replyAttributes()));
             version = version * 31 + row.id().hashCode();
             version = version * 31 + row.version();
             try {
@@ -50,6 +64,7 @@ public class RadiusClientTableBean {
                         new Object[] {row.name(), e.getMessage()});
             }
         }
+        policies.replace(byName);
         return new RadiusClientTable(version, entries);
     }
 }

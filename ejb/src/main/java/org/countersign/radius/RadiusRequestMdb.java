@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jakarta.ejb.EJBException;
 import org.countersign.api.auth.AuthAttempt;
 import org.countersign.api.auth.AuthOutcome;
 import org.countersign.api.auth.AuthenticationService;
+import org.countersign.api.radius.NamedAttribute;
 import org.countersign.api.radius.RadiusDecision;
 import org.countersign.api.radius.RadiusClientTable;
 import org.countersign.api.radius.RadiusReply;
@@ -52,10 +54,11 @@ public class RadiusRequestMdb implements RadiusRequestListener {
 
     @Override
     public RadiusReply onAccessRequest(VerifiedAccessRequest request) {
-        String mode = clients.modeOf(request.clientName());
-        if (mode == null) {
+        Optional<ClientPolicies.Policy> policy = clients.policyOf(request.clientName());
+        if (policy.isEmpty()) {
             return RadiusReply.reject(null);
         }
+        String mode = policy.get().mode().name();
         byte[] password = request.password();
         char[] secret = password == null ? null : StandardCharsets.UTF_8.decode(ByteBuffer.wrap(password)).toString().toCharArray();
         AuthAttempt attempt = new AuthAttempt("radius", request.clientName(), request.source().getAddress().getHostAddress(), mode,
@@ -67,8 +70,10 @@ public class RadiusRequestMdb implements RadiusRequestListener {
             LOG.log(Level.WARNING, "RADIUS request of " + request.userName() + " from " + request.clientName() + " rejected: the decision failed", e);
             return RadiusReply.reject(null);
         }
-        if (outcome instanceof AuthOutcome.Accept) {
-            return new RadiusReply(RadiusDecision.ACCEPT, null, null, List.of());
+        if (outcome instanceof AuthOutcome.Accept accept) {
+            List<NamedAttribute> attributes = policy.get().replyAttributes().stream().filter(r -> r.appliesTo(accept.groups()))
+                    .map(RadiusClientRules::onWire).toList();
+            return new RadiusReply(RadiusDecision.ACCEPT, null, null, attributes);
         }
         if (outcome instanceof AuthOutcome.Challenge challenge) {
             return new RadiusReply(RadiusDecision.CHALLENGE, challenge.message(), challenge.state(), List.of());

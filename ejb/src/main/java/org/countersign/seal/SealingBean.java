@@ -72,7 +72,8 @@ public class SealingBean {
         return hasher.matches(context, code, storedHash);
     }
 
-    static Path keyFile() {
+    /** @return the master key file: {@code countersign.master-key-file}, else {@code countersign-master.key} in WildFly's configuration directory */
+    public static Path keyFile() {
         String configured = System.getProperty("countersign.master-key-file");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

@@ -1,10 +1,19 @@
 package org.countersign.api.auth;
 
+import java.util.Set;
+
 /** The decision on an authentication attempt. */
 public sealed interface AuthOutcome permits AuthOutcome.Accept, AuthOutcome.Reject, AuthOutcome.Challenge {
 
-    /** @param userId the directory-qualified user let in */
-    record Accept(String userId) implements AuthOutcome {
+    /**
+     * @param userId the directory-qualified user let in
+     * @param groups the DNs of the user's groups, lower-cased, for reply attributes by group
+     */
+    record Accept(String userId, Set<String> groups) implements AuthOutcome {
+
+        public Accept {
+            groups = groups == null ? Set.of() : Set.copyOf(groups);
+        }
     }
 
     /** @param reason for the audit record only: never shown to the user */

@@ -20,6 +20,15 @@ public interface DirectoryService {
     Optional<DirectoryUserView> findUser(String login);
 
     /**
+     * Looks a user up by the id tokens and audit records use, in the one directory the id names, for example
+     * to find the mobile number or address a passcode goes to.
+     *
+     * @param userId {@code <directory id>:<login>}
+     * @return the user as the directory describes them now; empty if there is no such user or directory, or the directory does not answer
+     */
+    Optional<DirectoryUserView> findById(String userId);
+
+    /**
      * Creates a user in the built-in directory.
      *
      * @param password at least 8 characters; stored only as a PBKDF2 hash

@@ -1,5 +1,7 @@
 package org.countersign.api.directory;
 
+import java.util.Set;
+
 /**
  * A user as a directory describes them.
  *
@@ -10,7 +12,18 @@ package org.countersign.api.directory;
  * @param mobile mobile number, or {@code null}
  * @param mail e-mail address, or {@code null}
  * @param twoFactorMember whether the user is in the directory's two-factor group (enabled automatically)
+ * @param groups the DNs of the groups the user is a direct member of, lower-cased (empty where the directory has no groups)
  */
 public record DirectoryUserView(String userId, String directoryId, String login, String displayName, String mobile, String mail,
-                                boolean twoFactorMember) {
+                                boolean twoFactorMember, Set<String> groups) {
+
+    public DirectoryUserView {
+        groups = groups == null ? Set.of() : Set.copyOf(groups);
+    }
+
+    /** A user of a directory without groups. */
+    public DirectoryUserView(String userId, String directoryId, String login, String displayName, String mobile, String mail,
+                             boolean twoFactorMember) {
+        this(userId, directoryId, login, displayName, mobile, mail, twoFactorMember, Set.of());
+    }
 }

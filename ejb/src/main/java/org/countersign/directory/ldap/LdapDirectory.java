@@ -316,7 +316,7 @@ public final class LdapDirectory implements AutoCloseable {
         String login = e.getAttributeValue(config.loginAttribute());
         String display = e.getAttributeValue("displayName") != null ? e.getAttributeValue("displayName") : e.getAttributeValue("cn");
         return new DirectoryUserView(config.id() + ":" + login, config.id(), login, display, e.getAttributeValue(config.mobileAttribute()),
-                e.getAttributeValue(config.mailAttribute()), member);
+                e.getAttributeValue(config.mailAttribute()), member, groups);
     }
 
     /**

@@ -1,0 +1,84 @@
+package org.countersign.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.UserTransaction;
+import java.io.IOException;
+import org.countersign.api.admin.AdminAccountService;
+import org.countersign.api.admin.AdminRole;
+import org.countersign.api.admin.NewAdministrator;
+import org.countersign.api.radius.RadiusClientService;
+import org.countersign.api.radius.RadiusClientSettings;
+import org.countersign.api.radius.RadiusClientView;
+import org.countersign.api.token.AttemptSource;
+
+/**
+ * Test-only servlet in the test WAR (never in the product): puts the shared IT server into the states the browser
+ * tests need. POST {@code op=}
+ * <ul>
+ * <li>{@code reset}: no console account and no setup progress, as on a fresh server (the IT server's database is shared
+ *     by every IT class of a run); answers the setup key file's path</li>
+ * <li>{@code create} ({@code login}, {@code password}, {@code role}): a console account; answers its key URI</li>
+ * <li>{@code activate} ({@code login}, {@code code})</li>
+ * <li>{@code move-localhost} ({@code network}): moves the seeded RADIUS client {@code localhost} to another network</li>
+ * </ul>
+ */
+@WebServlet("/console-fixture")
+public class ConsoleFixture extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private AdminAccountService accounts;
+
+    @EJB
+    private RadiusClientService radiusClients;
+
+    @PersistenceContext(unitName = "countersign")
+    private EntityManager em;
+
+    @Resource
+    private UserTransaction tx;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String answer;
+        try {
+            answer = switch (request.getParameter("op")) {
+                case "reset" -> reset();
+                case "create" -> accounts.create(new NewAdministrator(request.getParameter("login"), "IT " + request.getParameter("login"),
+                        request.getParameter("password").toCharArray(), null, AdminRole.valueOf(request.getParameter("role"))), "it").keyUri();
+                case "activate" -> String.valueOf(accounts.activate(request.getParameter("login"), request.getParameter("code"),
+                        new AttemptSource("it", "it", null)).accepted());
+                case "move-localhost" -> moveLocalhost(request.getParameter("network"));
+                default -> throw new IllegalArgumentException("unknown op");
+            };
+        } catch (Exception e) {
+            response.sendError(500, e.toString());
+            return;
+        }
+        response.setContentType("text/plain");
+        response.getWriter().write(answer);
+    }
+
+    private String reset() throws Exception {
+        tx.begin();
+        em.createQuery("DELETE FROM AdminAccount a").executeUpdate();
+        em.createQuery("DELETE FROM Setting s WHERE s.key LIKE 'setup.%'").executeUpdate();
+        tx.commit();
+        return accounts.setupKeyLocation();
+    }
+
+    private String moveLocalhost(String network) {
+        RadiusClientView local = radiusClients.list().stream().filter(c -> c.name().equals("localhost")).findFirst().orElseThrow();
+        radiusClients.update(local.id(), new RadiusClientSettings(local.name(), network, null, local.authMode(),
+                local.requireMessageAuthenticator(), local.limitProxyState(), local.replyAttributes()), "it");
+        return local.network();
+    }
+}
