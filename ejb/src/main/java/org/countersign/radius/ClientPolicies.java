@@ -38,7 +38,8 @@ public class ClientPolicies {
         return byName != null;
     }
 
-    void replace(Map<String, Policy> policies) {
+    /** Replaces the snapshot; called with each new client table. */
+    public void replace(Map<String, Policy> policies) {
         byName = Map.copyOf(policies);
     }
 }

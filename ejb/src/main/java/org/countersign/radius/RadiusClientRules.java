@@ -75,7 +75,9 @@ final class RadiusClientRules {
             Map.entry("Framed-MTU", ReplyKind.INTEGER),
             Map.entry("Service-Type", ReplyKind.INTEGER),
             Map.entry("Framed-IP-Address", ReplyKind.ADDRESS),
-            Map.entry("Framed-IP-Netmask", ReplyKind.ADDRESS));
+            Map.entry("Framed-IP-Netmask", ReplyKind.ADDRESS),
+            Map.entry("Login-IP-Host", ReplyKind.ADDRESS),
+            Map.entry("Login-Service", ReplyKind.INTEGER));
     /** Service-Type by its RFC 2865 section 5.6 names, as the dictionary spells them. */
     private static final List<String> SERVICE_TYPES = List.of("Login-User", "Framed-User", "Callback-Login-User", "Callback-Framed-User",
             "Outbound-User", "Administrative-User", "NAS-Prompt-User", "Authenticate-Only", "Callback-NAS-Prompt", "Call-Check",

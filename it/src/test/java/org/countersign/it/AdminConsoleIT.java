@@ -94,7 +94,7 @@ class AdminConsoleIT {
 
             browser.find("toSignIn").click();
             signIn(browser, login, phone);
-            browser.find("wizard:stepTitle");
+            browser.find("stepTitle");
             assertTrue(browser.url().contains("/config/wizard"), "an administrator lands in the unfinished wizard: " + browser.url());
             browser.screenshot("wizard-directory");
             browser.submit("wizard:saveDirectory");
@@ -151,6 +151,7 @@ class AdminConsoleIT {
         try (ConsoleBrowser first = new ConsoleBrowser("csrf-a"); ConsoleBrowser second = new ConsoleBrowser("csrf-b")) {
             first.open("/config/radius-clients.xhtml");
             signIn(first, aliceLogin, alice);
+            first.open("/config/radius-clients.xhtml");
             first.submit("list:add");
             first.find("client:name");
             first.screenshot("add-client-form");
@@ -163,6 +164,7 @@ class AdminConsoleIT {
 
             second.open("/config/radius-clients.xhtml");
             signIn(second, bobLogin, bob);
+            second.open("/config/radius-clients.xhtml");
             second.find("list:clients");
 
             HttpResponse<String> replayed = ConsoleBrowser.post("/admin/config/radius-clients.xhtml", post, second.sessionCookie());

@@ -66,7 +66,12 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     WebElement find(String id) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("missing-" + id.replace(':', '_'));
+            throw new AssertionError("no element " + id + " on " + driver.getCurrentUrl() + ":\n" + text(), e);
+        }
     }
 
     boolean present(String id) {

@@ -48,10 +48,18 @@ final class Radclient {
 
     /** Sends one request of the given type ({@code auth}, {@code status}) with the attributes given as radclient input lines. */
     static Result send(String type, String attributes, String secret) {
+        return send(type, attributes, secret, 1, 2);
+    }
+
+    /**
+     * As {@link #send(String, String, String)}, with radclient's own retransmission: {@code tries} sends of the same
+     * packet (same Identifier and Request Authenticator), {@code timeoutSeconds} apart, until one is answered.
+     */
+    static Result send(String type, String attributes, String secret, int tries, int timeoutSeconds) {
         // outside the server the test properties name the ports; inside it, the server's own settings do
         int port = Integer.getInteger(type.equals("acct") ? "it.radius-acct-port" : "it.radius-port",
                 Integer.getInteger(type.equals("acct") ? "countersign.radius.acct-port" : "countersign.radius.auth-port", 0));
-        List<String> command = new ArrayList<>(List.of(executable(), "-x", "-r", "1", "-t", "2",
+        List<String> command = new ArrayList<>(List.of(executable(), "-x", "-r", String.valueOf(tries), "-t", String.valueOf(timeoutSeconds),
                 "127.0.0.1:" + port, type, secret));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -97,4 +97,72 @@ final class UdpProbe {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * An Access-Request with User-Name, User-Password hidden as RFC 2865 section 5.2 says, an optional State, and a
+     * Message-Authenticator (RFC 3579 section 3.2) computed under {@code secret}, or with its last octet flipped when
+     * {@code spoilMessageAuthenticator}.
+     */
+    static byte[] accessRequest(String userName, String password, byte[] state, String secret, boolean spoilMessageAuthenticator) {
+        try {
+            SecureRandom random = new SecureRandom();
+            byte[] authenticator = new byte[16];
+            random.nextBytes(authenticator);
+            ByteArrayOutputStream attributes = new ByteArrayOutputStream();
+            attribute(attributes, 1, userName.getBytes(StandardCharsets.UTF_8));
+            attribute(attributes, 2, hidePassword(password.getBytes(StandardCharsets.UTF_8), authenticator, secret.getBytes(StandardCharsets.UTF_8)));
+            if (state != null) {
+                attribute(attributes, 24, state);
+            }
+            attribute(attributes, 80, new byte[16]);
+            int length = 20 + attributes.size();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(1);
+            out.write(random.nextInt(256));
+            out.write(length >> 8);
+            out.write(length & 0xff);
+            out.write(authenticator);
+            out.write(attributes.toByteArray());
+            byte[] packet = out.toByteArray();
+            Mac mac = Mac.getInstance("HmacMD5");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
+            byte[] tag = mac.doFinal(packet);
+            if (spoilMessageAuthenticator) {
+                tag[15] ^= 1;
+            }
+            System.arraycopy(tag, 0, packet, packet.length - 16, 16);
+            return packet;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void attribute(ByteArrayOutputStream out, int type, byte[] value) throws IOException {
+        out.write(type);
+        out.write(2 + value.length);
+        out.write(value);
+    }
+
+    /** RFC 2865 section 5.2: c(i) = p(i) xor MD5(S + c(i-1)), c(0) = Request Authenticator, padded with NULs to 16-octet blocks. */
+    private static byte[] hidePassword(byte[] password, byte[] authenticator, byte[] secret) throws GeneralSecurityException {
+        int blocks = Math.max(1, (password.length + 15) / 16);
+        byte[] padded = java.util.Arrays.copyOf(password, blocks * 16);
+        byte[] previous = authenticator;
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (int b = 0; b < blocks; b++) {
+            md5.update(secret);
+            md5.update(previous);
+            byte[] mask = md5.digest();
+            for (int i = 0; i < 16; i++) {
+                padded[b * 16 + i] ^= mask[i];
+            }
+            previous = java.util.Arrays.copyOfRange(padded, b * 16, b * 16 + 16);
+        }
+        return padded;
+    }
+
+    /** @return the RADIUS code of an answer (2 Access-Accept, 3 Access-Reject, 11 Access-Challenge) */
+    static int code(byte[] answer) {
+        return answer[0] & 0xff;
+    }
 }

@@ -1,0 +1,128 @@
+package org.countersign.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.countersign.api.directory.DirectoryService;
+import org.countersign.api.directory.LdapDirectorySettings;
+import org.countersign.api.radius.RadiusClientService;
+import org.countersign.api.radius.RadiusClientSettings;
+import org.countersign.api.radius.RadiusClientView;
+import org.countersign.api.token.AttemptSource;
+import org.countersign.api.token.SoftTokenEnrolment;
+import org.countersign.api.token.SoftTokenParameters;
+import org.countersign.api.token.TokenService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The RADIUS load benchmark (not a test: run only by the {@code bench} profile, see bench/radius/README.md).
+ * OpenLDAP slapd with 10,000 users; each gets an active TOTP token; then bench/radius/RadiusLoad.java (a separate
+ * process) sends password+TOTP Access-Requests with Message-Authenticator to the server at the most it can take and at
+ * 2,000 requests/s, and prints requests/s and latency percentiles. Then bench/radius/freeradius.sh runs FreeRADIUS
+ * with rlm_ldap on the same slapd, password by bind only, under the same load generator.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RadiusLoadBench {
+
+    private static final int USERS = Integer.getInteger("bench.users", 10_000);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithInContainerTests(RadiusLoadBench.class, Slapd.class, TokenServiceIT.class, Radclient.class, Radclient.Result.class);
+    }
+
+    @EJB
+    private DirectoryService directories;
+
+    @EJB
+    private TokenService tokens;
+
+    @EJB
+    private RadiusClientService clients;
+
+    @Test
+    void passwordAndTotpRequestsPerSecondBesideFreeRadius() throws Exception {
+        Path bench = Path.of(System.getProperty("jboss.home.dir")).resolve("../../../../bench/radius").normalize();
+        Path work = Files.createTempDirectory("countersign-bench");
+        try (Slapd slapd = Slapd.start(work.resolve("slapd"), USERS)) {
+            String directoryId = directories.addLdapDirectory(new LdapDirectorySettings("bench-" + java.util.UUID.randomUUID().toString().substring(0, 8), "OPENLDAP",
+                    List.of("127.0.0.1:" + slapd.port()), "NONE", null, 1000, 5000, Slapd.BASE_DN, Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD,
+                    null, null, null, null, null, null, List.of(), null), "bench");
+            RadiusClientView local = clients.list().stream().filter(c -> c.network().equals("127.0.0.1")).findFirst().orElseThrow();
+            clients.update(local.id(), new RadiusClientSettings(local.name(), "127.0.0.1", null, "PASSWORD_AND_PASSCODE", true, false), "bench");
+
+            long started = System.nanoTime();
+            List<String> withSeeds = new ArrayList<>();
+            List<String> passwordsOnly = new ArrayList<>();
+            // set-up only, not measured: two threads, as the machine has two cores
+            String[] lines = new String[USERS];
+            java.util.stream.IntStream.range(0, USERS).parallel().forEach(i -> {
+                String login = String.format("user%05d", i);
+                String userId = directoryId + ":" + login;
+                SoftTokenEnrolment enrolment = tokens.enrolSoftToken(userId, "totp", login, SoftTokenParameters.defaults());
+                byte[] seed = TokenServiceIT.seedOf(enrolment.keyUri());
+                long step = Instant.now().getEpochSecond() / 30;
+                var outcome = tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("bench", "bench", null));
+                assertTrue(outcome.accepted(), login + ": " + outcome);
+                lines[i] = login + "\t" + String.format("pass%05d", i) + "\t" + HexFormat.of().formatHex(seed);
+            });
+            for (String line : lines) {
+                withSeeds.add(line);
+                passwordsOnly.add(line.substring(0, line.lastIndexOf('\t')));
+            }
+            System.out.printf("bench: %d users with active TOTP tokens in %.1f s%n", USERS, (System.nanoTime() - started) / 1e9);
+            Path seeds = Files.write(work.resolve("users-totp.tsv"), withSeeds, StandardCharsets.UTF_8);
+            Path plain = Files.write(work.resolve("users.tsv"), passwordsOnly, StandardCharsets.UTF_8);
+            String port = System.getProperty("countersign.radius.auth-port");
+            String secret = System.getProperty("countersign.seed.localhost-radius-secret");
+            Thread.sleep(2000);
+
+            // each user's codes must go forward in time: one pass over the users per time step, each run in a step of its own
+            List<String> report = new ArrayList<>();
+            report.add("Countersign, password by LDAP bind + TOTP with replay protection (" + USERS + " users, slapd):");
+            waitForNextStep();
+            report.add("  max    " + String.join("\n         ", run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
+                    "127.0.0.1", port, secret, seeds.toString(), "closed", "64", "25", "1", "0")));
+            waitForNextStep();
+            report.add("  2000/s " + String.join("\n         ", run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
+                    "127.0.0.1", port, secret, seeds.toString(), "open", "2000", "25", "1", "0")));
+            directories.removeLdapDirectory(directoryId, "bench");
+            report.addAll(run(bench, "bash", bench.resolve("freeradius.sh").toString(), String.valueOf(slapd.port()), plain.toString()));
+            String text = String.join("\n", report);
+            System.out.println(text);
+            Path out = Path.of(System.getProperty("jboss.home.dir")).resolve("../../bench-radius.txt").normalize();
+            Files.writeString(out, text + "\n");
+        }
+    }
+
+    private static void waitForNextStep() throws InterruptedException {
+        long millis = System.currentTimeMillis();
+        Thread.sleep(30_000 - millis % 30_000 + 200);
+    }
+
+    private static List<String> run(Path dir, String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of(command));
+        if (full.get(0).equals("java")) {
+            full.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        }
+        Process process = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("did not finish in 5 minutes: " + full);
+        }
+        return List.of(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\n"));
+    }
+}
