@@ -34,28 +34,23 @@ final class AuditFilter {
                 p.put("user", q.user());
             }
         }
-        if (q.client() != null) {
-            parts.add("e.client = :client");
-            p.put("client", q.client());
-        }
-        if (q.outcome() != null) {
-            parts.add("e.outcome = :outcome");
-            p.put("outcome", q.outcome());
-        }
+        condition(parts, p, "e.client = :client", "client", q.client());
+        condition(parts, p, "e.outcome = :outcome", "outcome", q.outcome());
         if (q.category() != null) {
             parts.add("(e.category = :category OR e.category LIKE :categoryPrefix ESCAPE '!')");
             p.put("category", q.category());
             p.put("categoryPrefix", escapeLike(q.category()) + ".%");
         }
-        if (q.from() != null) {
-            parts.add("e.at >= :from");
-            p.put("from", q.from());
-        }
-        if (q.to() != null) {
-            parts.add("e.at < :to");
-            p.put("to", q.to());
-        }
+        condition(parts, p, "e.at >= :from", "from", q.from());
+        condition(parts, p, "e.at < :to", "to", q.to());
         return new AuditFilter(parts.isEmpty() ? "" : String.join(" AND ", parts), p);
+    }
+
+    private static void condition(List<String> parts, Map<String, Object> parameters, String fragment, String name, Object value) {
+        if (value != null) {
+            parts.add(fragment);
+            parameters.put(name, value);
+        }
     }
 
     /** @return {@code WHERE ...} with the extra conditions, or only the extra ones, or nothing */

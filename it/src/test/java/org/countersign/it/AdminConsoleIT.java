@@ -38,7 +38,7 @@ import org.openqa.selenium.WebElement;
 @RunAsClient
 class AdminConsoleIT {
 
-    private static final String PASSWORD = "correct horse 42";
+    static final String PASSWORD = "correct horse 42";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -46,7 +46,7 @@ class AdminConsoleIT {
     }
 
     /** A console account's TOTP as its phone holds it; codes only move forward, one time step per use. */
-    private static final class Phone {
+    static final class Phone {
         private final byte[] seed;
         private long lastStep;
 
@@ -235,7 +235,7 @@ class AdminConsoleIT {
         browser.submit("first:create");
     }
 
-    private static void signIn(ConsoleBrowser browser, String login, Phone phone) throws InterruptedException {
+    static void signIn(ConsoleBrowser browser, String login, Phone phone) throws InterruptedException {
         browser.find("signin:login");
         browser.type("signin:login", login);
         browser.type("signin:password", PASSWORD);
@@ -270,7 +270,7 @@ class AdminConsoleIT {
         return fields;
     }
 
-    private static String fixture(Map<String, String> form) throws Exception {
+    static String fixture(Map<String, String> form) throws Exception {
         HttpResponse<String> response = ConsoleBrowser.post("/countersign-it/console-fixture", form, null);
         assertEquals(200, response.statusCode(), response.body());
         return response.body();

@@ -140,7 +140,7 @@ class MailDeliveryIT {
     @Test
     void templatesFromSettingsShapeThePasscodeMessage() throws Exception {
         settings.put("mail.passcode.subject", "Login code for {user}", org.countersign.api.settings.SettingScope.GLOBAL);
-        settings.put("mail.passcode.body", "Code: {code} ({minutes} min)", org.countersign.api.settings.SettingScope.GLOBAL);
+        settings.put("mail.template", "Code: {code} ({minutes} min)", org.countersign.api.settings.SettingScope.GLOBAL);
         try {
             DirectoryUserView user = user("templated@it.example");
             TokenView token = tokens.enrolServerCodeToken(user.userId(), "email");
@@ -151,7 +151,7 @@ class MailDeliveryIT {
             assertTrue(GreenMailUtil.getBody(message).strip().matches("Code: \\d{6} \\(10 min\\)"), GreenMailUtil.getBody(message));
         } finally {
             settings.put("mail.passcode.subject", "", org.countersign.api.settings.SettingScope.GLOBAL);
-            settings.put("mail.passcode.body", "", org.countersign.api.settings.SettingScope.GLOBAL);
+            settings.put("mail.template", "", org.countersign.api.settings.SettingScope.GLOBAL);
         }
     }
 

@@ -14,7 +14,7 @@ import org.countersign.token.PasscodeSender;
 
 /**
  * Sends e-mail passcodes to the address the user's directory holds now, from the templates
- * {@code mail.passcode.subject} and {@code mail.passcode.body} (placeholders {@code {code}}, {@code {minutes}},
+ * {@code mail.passcode.subject} and {@code mail.template} (the body, edited on the Settings page; placeholders {@code {code}}, {@code {minutes}},
  * {@code {user}}, {@code {name}}; a body without {@code {code}} is ignored for the default). A failed message is
  * audited as {@code mail.passcode} with the reason, never with the code.
  */
@@ -22,7 +22,7 @@ import org.countersign.token.PasscodeSender;
 public class EmailPasscodeSender implements PasscodeSender {
 
     static final String SUBJECT = "mail.passcode.subject";
-    static final String BODY = "mail.passcode.body";
+    static final String BODY = "mail.template";
     static final String DEFAULT_SUBJECT = "Your Countersign passcode";
     static final String DEFAULT_BODY = """
             Hello {name},
