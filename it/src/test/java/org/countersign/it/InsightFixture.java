@@ -13,8 +13,9 @@ import org.countersign.api.radius.RadiusClientView;
 
 /**
  * Test-only servlet in the test WAR (never in the product). POST {@code op=loopback-client&secret=...}: whichever RADIUS
- * client answers for 127.0.0.1 (the seeded {@code localhost}, or one an earlier browser test created) takes this
- * secret and the password+passcode mode, so radclient's requests are decided whatever ran before.
+ * client answers for 127.0.0.1 (the seeded {@code localhost}, or one an earlier browser test created) takes the
+ * suite's secret and the seeded client's password+passcode mode again, so radclient's requests are decided whatever
+ * ran before, and tests that run later find the loopback client as seeded.
  */
 @WebServlet("/insight-fixture")
 public class InsightFixture extends HttpServlet {

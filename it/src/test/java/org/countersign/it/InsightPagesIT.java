@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class InsightPagesIT {
 
-    private static final String SECRET = "insight-" + UUID.randomUUID();
+    private static final String SECRET = System.getProperty("it.radius-secret");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -49,7 +49,7 @@ class InsightPagesIT {
 
     @Test
     void dashboardAndAuditLogShowRadiusTrafficLive() throws Exception {
-        // the client for 127.0.0.1 takes a secret of this test's own (another browser test may have replaced the seeded one)
+        // the client for 127.0.0.1 takes the suite's secret and mode again (another browser test may have replaced the seeded one)
         HttpResponse<String> loopback = ConsoleBrowser.post("/countersign-it/insight-fixture", Map.of("op", "loopback-client", "secret", SECRET), null);
         assertEquals(200, loopback.statusCode(), loopback.body());
         String clientName = loopback.body();
