@@ -95,7 +95,8 @@ public final class RadiusLoad {
         AtomicLong other = new AtomicLong();
         AtomicLong lost = new AtomicLong();
         AtomicLongArray histogram = new AtomicLongArray(100_000); // 10 us buckets up to 1 s; last bucket is 1 s and more
-        Semaphore window = new Semaphore(open ? Integer.MAX_VALUE : rateOrWindow);
+        // closed loop only: a free place in the window per answer (an open loop sends on its schedule whatever comes back)
+        Semaphore window = open ? null : new Semaphore(rateOrWindow);
         volatileStop = false;
 
         List<Thread> receivers = new ArrayList<>();
@@ -175,7 +176,9 @@ public final class RadiusLoad {
                         lost.incrementAndGet();
                         channel.ids.add(id);
                         channel.free.release();
-                        window.release();
+                        if (window != null) {
+                            window.release();
+                        }
                     }
                 }
                 continue;
@@ -203,7 +206,9 @@ public final class RadiusLoad {
             }
             channel.ids.add(id);
             channel.free.release();
-            window.release();
+            if (window != null) {
+                window.release();
+            }
         }
     }
 

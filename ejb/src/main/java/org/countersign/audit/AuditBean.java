@@ -1,5 +1,6 @@
 package org.countersign.audit;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,7 +15,7 @@ import org.countersign.api.audit.AuditQuery;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
 
-/** The audit trail through JPA; each record in a transaction of its own. */
+/** The audit trail through JPA; records are written by group commit ({@link AuditWriter}), never in the caller's transaction. */
 @Stateless
 public class AuditBean implements AuditService {
 
@@ -25,10 +26,13 @@ public class AuditBean implements AuditService {
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
+    @EJB
+    private AuditWriter writer;
+
     @Override
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void record(AuditRecord record) {
-        em.persist(new AuditEvent(record));
+        writer.write(record);
     }
 
     @Override

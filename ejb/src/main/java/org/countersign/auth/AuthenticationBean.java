@@ -54,9 +54,13 @@ public class AuthenticationBean implements AuthenticationService {
     @EJB
     private AuditService audit;
 
+    /** The token that accepted the attempt being decided (a stateless instance serves one call at a time). */
+    private VerificationOutcome.Accepted acceptedToken;
+
     @Override
     public AuthOutcome authenticate(AuthAttempt attempt) {
         AuthOutcome outcome;
+        acceptedToken = null;
         try {
             outcome = decide(attempt);
         } catch (RuntimeException e) {
@@ -65,9 +69,12 @@ public class AuthenticationBean implements AuthenticationService {
         }
         String result = outcome instanceof AuthOutcome.Accept ? "ACCEPTED" : outcome instanceof AuthOutcome.Challenge ? "CHALLENGED" : "REJECTED";
         String reason = outcome instanceof AuthOutcome.Reject r ? r.reason() : null;
+        // the one record of an accepted attempt: the token service writes none of its own (AttemptSource.callerAudits)
+        VerificationOutcome.Accepted token = outcome instanceof AuthOutcome.Accept ? acceptedToken : null;
         audit.record(new AuditRecord(Instant.now(), "auth." + attempt.channel(), result, reason == null ? null : cut(reason, 32),
-                attempt.login(), outcome instanceof AuthOutcome.Accept a ? a.userId() : null, null, attempt.channel(), attempt.client(),
-                attempt.address(), "mode " + attempt.mode()));
+                attempt.login(), outcome instanceof AuthOutcome.Accept a ? a.userId() : null, token == null ? null : token.tokenId(),
+                attempt.channel(), attempt.client(), attempt.address(),
+                "mode " + attempt.mode() + (token == null ? "" : ", token type " + token.type())));
         return outcome;
     }
 
@@ -100,7 +107,8 @@ public class AuthenticationBean implements AuthenticationService {
         }
         char[] password = Arrays.copyOf(secret, secret.length - digits);
         String passcode = new String(secret, secret.length - digits, digits);
-        PasswordVerdict verdict = directories.verifyPassword(attempt.login(), password);
+        // one bind as the entry just found: the user is not searched for a second time
+        PasswordVerdict verdict = directories.verifyPassword(user.get(), password);
         if (!(verdict instanceof PasswordVerdict.Valid valid)) {
             return rejectFor(verdict);
         }
@@ -169,10 +177,12 @@ public class AuthenticationBean implements AuthenticationService {
     }
 
     private AuthOutcome second(DirectoryUserView user, String passcode, String binding, AuthAttempt attempt) {
-        VerificationOutcome outcome = tokens.verify(user.userId(), passcode, binding, new AttemptSource(attempt.channel(), attempt.client(), attempt.address()));
+        VerificationOutcome outcome = tokens.verify(user.userId(), passcode, binding,
+                new AttemptSource(attempt.channel(), attempt.client(), attempt.address(), true));
         if (outcome instanceof VerificationOutcome.Rejected rejected) {
             return new AuthOutcome.Reject("passcode " + rejected.reason());
         }
+        acceptedToken = (VerificationOutcome.Accepted) outcome;
         return accept(user);
     }
 

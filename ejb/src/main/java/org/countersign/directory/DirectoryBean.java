@@ -1,10 +1,13 @@
 package org.countersign.directory;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +54,11 @@ public class DirectoryBean implements DirectoryService {
     @EJB
     private AuditService audit;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
     /** A directory a login may belong to, with the name to look up there. */
-    private record Candidate(DirectoryEntry entry, String login) {
+    private record Candidate(LdapDirectories.Known entry, String login) {
     }
 
     @Override
@@ -88,6 +94,25 @@ public class DirectoryBean implements DirectoryService {
             return connect(owner.entry()).verifyPassword(owner.login(), password);
         } catch (LDAPException e) {
             return new PasswordVerdict.Unavailable(owner.entry().id() + ": " + e.getResultCode().getName());
+        }
+    }
+
+    @Override
+    public PasswordVerdict verifyPassword(DirectoryUserView user, char[] password) {
+        if (password == null || password.length == 0 || new String(password).isBlank() || user == null) {
+            return new PasswordVerdict.Invalid();
+        }
+        if (InternalDirectoryBean.ID.equals(user.directoryId())) {
+            return internal.verifyPassword(user.login(), password);
+        }
+        Optional<LdapDirectories.Known> known = ldap.catalog(this::entries).stream().filter(k -> k.id().equals(user.directoryId())).findFirst();
+        if (known.isEmpty()) {
+            return new PasswordVerdict.Invalid();
+        }
+        try {
+            return connect(known.get()).verifyPassword(user, password);
+        } catch (LDAPException e) {
+            return new PasswordVerdict.Unavailable(user.directoryId() + ": " + e.getResultCode().getName());
         }
     }
 
@@ -132,6 +157,7 @@ public class DirectoryBean implements DirectoryService {
         }
         entry.sealedBindPassword(sealing.seal(password, DirectoryEntry.passwordBinding(id)));
         em.persist(entry);
+        invalidateCatalog();
         audit.record(new AuditRecord(now, "directory.add", "DONE", null, actor, null, null, "admin", id, null, String.join(",", settings.servers())));
         return id;
     }
@@ -144,6 +170,7 @@ public class DirectoryBean implements DirectoryService {
         }
         em.remove(entry);
         ldap.disconnect(directoryId);
+        invalidateCatalog();
         audit.record(new AuditRecord(Instant.now(), "directory.remove", "DONE", null, actor, null, null, "admin", directoryId, null, null));
     }
 
@@ -226,12 +253,39 @@ public class DirectoryBean implements DirectoryService {
     }
 
     private LdapDirectory connect(DirectoryEntry entry) throws LDAPException {
-        return ldap.connect(entry, sealing.unseal(entry.sealedBindPassword(), DirectoryEntry.passwordBinding(entry.id())));
+        return ldap.connect(entry, bindPassword(entry));
+    }
+
+    private LdapDirectory connect(LdapDirectories.Known known) throws LDAPException {
+        return ldap.connect(known, () -> em.find(DirectoryEntry.class, known.id()), this::bindPassword);
+    }
+
+    /** Logins see a change of the directories at once: now, and again once the change is committed. */
+    private void invalidateCatalog() {
+        ldap.invalidate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                ldap.invalidate();
+            }
+        });
+    }
+
+    private byte[] bindPassword(DirectoryEntry entry) {
+        return sealing.unseal(entry.sealedBindPassword(), DirectoryEntry.passwordBinding(entry.id()));
+    }
+
+    private List<DirectoryEntry> entries() {
+        return em.createQuery("SELECT d FROM DirectoryEntry d ORDER BY d.position", DirectoryEntry.class).getResultList();
     }
 
     /** The directories a login may belong to: by NetBIOS name, by UPN suffix, else all in order (built-in first). */
     private List<Candidate> candidates(String login) {
-        List<DirectoryEntry> entries = em.createQuery("SELECT d FROM DirectoryEntry d ORDER BY d.position", DirectoryEntry.class).getResultList();
+        List<LdapDirectories.Known> entries = ldap.catalog(this::entries);
         int backslash = login.indexOf('\\');
         if (backslash > 0 && login.indexOf('\\', backslash + 1) < 0) {
             String domain = login.substring(0, backslash);

@@ -7,10 +7,14 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
+import com.unboundid.ldap.sdk.ResultCode;
 import org.countersign.directory.ldap.LdapDirectory;
 
 /**
@@ -23,10 +27,67 @@ public class LdapDirectories {
 
     private static final Logger LOG = Logger.getLogger(LdapDirectories.class.getName());
 
+    /** How long a catalog read from the database is used before it is read again (changes made on this node apply at once). */
+    static final long CATALOG_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("countersign.directory.catalog-seconds", 5));
+
+    /**
+     * What the login path needs to know of a configured LDAP directory, read from its row: immutable, so it can be shared
+     * between threads, unlike the entity.
+     */
+    public record Known(String id, long version, String netbiosName, List<String> upnSuffixes) {
+        public Known {
+            upnSuffixes = List.copyOf(upnSuffixes);
+        }
+
+        static Known of(DirectoryEntry entry) {
+            return new Known(entry.id(), entry.version(), entry.netbiosName(), entry.upnSuffixes());
+        }
+    }
+
+    private record Catalog(long readAt, List<Known> directories) {
+    }
+
     private record Connected(long version, LdapDirectory directory) {
     }
 
-    private final Map<String, Connected> connected = new HashMap<>();
+    private final Map<String, Connected> connected = new ConcurrentHashMap<>();
+    private volatile Catalog catalog;
+
+    /**
+     * @param reader reads the configured directories in order, when the catalog is older than a few seconds or was
+     *               invalidated by a change on this node
+     * @return the configured LDAP directories in order, without a database read on most calls
+     */
+    public List<Known> catalog(Supplier<List<DirectoryEntry>> reader) {
+        Catalog current = catalog;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > CATALOG_NANOS) {
+            current = new Catalog(now, reader.get().stream().map(Known::of).toList());
+            catalog = current;
+        }
+        return current.directories();
+    }
+
+    /** Forgets the catalog, so the next login reads the directories again (after a directory is added, changed or removed). */
+    public void invalidate() {
+        catalog = null;
+    }
+
+    /**
+     * @param password unseals the service account's password; asked only when the pools must be (re)built
+     * @return a connected directory for the entry, reusing the pools while the entry's version is unchanged
+     */
+    public LdapDirectory connect(Known known, Supplier<DirectoryEntry> entry, Function<DirectoryEntry, byte[]> password) throws LDAPException {
+        Connected current = connected.get(known.id());
+        if (current != null && current.version() == known.version()) {
+            return current.directory();
+        }
+        DirectoryEntry row = entry.get();
+        if (row == null) {
+            throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "directory " + known.id() + " was removed");
+        }
+        return connect(row, password.apply(row));
+    }
 
     /** @return a connected directory for the entry, reusing the pools while the entry is unchanged */
     public synchronized LdapDirectory connect(DirectoryEntry entry, byte[] bindPassword) throws LDAPException {
@@ -65,6 +126,7 @@ public class LdapDirectories {
 
     /** Closes the pools of a directory that was removed. */
     public synchronized void disconnect(String id) {
+        invalidate();
         Connected current = connected.remove(id);
         if (current != null) {
             current.directory().close();

@@ -1,9 +1,15 @@
 package org.countersign.settings;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,9 +25,23 @@ public class SettingsBean implements SettingsService {
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
+    @EJB
+    private SettingsSnapshot snapshot;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
     @Override
     public Optional<String> find(String key) {
-        return Optional.ofNullable(em.find(Setting.class, requireKey(key))).map(Setting::value);
+        return Optional.ofNullable(snapshot.get(requireKey(key), this::readAll));
+    }
+
+    private Map<String, String> readAll() {
+        Map<String, String> values = new HashMap<>();
+        for (Setting setting : em.createQuery("SELECT s FROM Setting s", Setting.class).getResultList()) {
+            values.put(setting.key(), setting.value());
+        }
+        return values;
     }
 
     @Override
@@ -38,6 +58,18 @@ public class SettingsBean implements SettingsService {
         } else {
             existing.change(value, scope, now);
         }
+        // read again now (this transaction sees its own change) and once more when it ends, committed or not
+        snapshot.invalidate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                snapshot.invalidate();
+            }
+        });
     }
 
     private static String requireKey(String key) {

@@ -185,7 +185,9 @@ public class TokenBean implements TokenService {
             Verification verdict = type(token.type()).verify(state(token, policy, binding), passcode, now);
             if (verdict instanceof Verification.Accepted accepted) {
                 token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
-                record(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type());
+                if (!source.callerAudits()) {
+                    record(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type());
+                }
                 return new VerificationOutcome.Accepted(token.id(), token.type());
             }
             RejectReason why = ((Verification.Rejected) verdict).reason();

@@ -83,6 +83,45 @@ class AuditAndDashboardIT {
         audit.record(new AuditRecord(at, "auth.radius", outcome, reason, login, userId, null, "radius", client, "192.0.2.7", "mode PASSWORD_AND_PASSCODE"));
     }
 
+    @Resource
+    private jakarta.transaction.UserTransaction tx;
+
+    @Test
+    void recordsWrittenTogetherByManyThreadsAreAllKeptAndSurviveTheCallersRollback() throws Exception {
+        String client = unique("group");
+        int threads = 24;
+        int each = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        audit.record(new AuditRecord(Instant.now(), "auth.radius", "ACCEPTED", null, "u" + thread + "-" + i, null, null,
+                                "radius", client, "127.0.0.1", null));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditQuery byClient = new AuditQuery(null, client, null, null, null, null);
+        assertEquals(threads * each, audit.count(byClient), "every record of every thread, once");
+        assertEquals(threads * each, audit.search(byClient, 0, 1000).stream().map(AuditRecord::actor).distinct().count());
+
+        // written in a transaction of its own: the caller's rollback does not take it back
+        tx.begin();
+        audit.record(new AuditRecord(Instant.now(), "auth.radius", "REJECTED", "wrong code", "rolled-back-caller", null, null, "radius",
+                client, "127.0.0.1", null));
+        tx.rollback();
+        assertEquals(threads * each + 1, audit.count(byClient));
+    }
+
     @Test
     void searchFiltersByUserClientOutcomeCategoryAndTimeWithPaging() {
         String client = unique("vpn");

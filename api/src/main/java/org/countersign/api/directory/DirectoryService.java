@@ -16,6 +16,12 @@ public interface DirectoryService {
      */
     PasswordVerdict verifyPassword(String login, char[] password);
 
+    /**
+     * Checks the password of a user found a moment ago by {@link #findUser(String)}: one bind as the entry found, no second
+     * search. Same verdicts as {@link #verifyPassword(String, char[])}; a user whose directory is gone is {@code Invalid}.
+     */
+    PasswordVerdict verifyPassword(DirectoryUserView user, char[] password);
+
     /** @return the user a login names, if exactly one directory entry matches it */
     Optional<DirectoryUserView> findUser(String login);
 

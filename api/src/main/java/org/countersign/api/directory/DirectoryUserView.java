@@ -13,12 +13,20 @@ import java.util.Set;
  * @param mail e-mail address, or {@code null}
  * @param twoFactorMember whether the user is in the directory's two-factor group (enabled automatically)
  * @param groups the DNs of the groups the user is a direct member of, lower-cased (empty where the directory has no groups)
+ * @param entryDn the user's entry in an LDAP directory, as found; {@code null} for the built-in directory. Lets the password
+ *                be checked by one bind, without searching for the user again ({@link DirectoryService#verifyPassword(DirectoryUserView, char[])})
  */
 public record DirectoryUserView(String userId, String directoryId, String login, String displayName, String mobile, String mail,
-                                boolean twoFactorMember, Set<String> groups) {
+                                boolean twoFactorMember, Set<String> groups, String entryDn) {
 
     public DirectoryUserView {
         groups = groups == null ? Set.of() : Set.copyOf(groups);
+    }
+
+    /** A user as a directory without entry DNs describes them. */
+    public DirectoryUserView(String userId, String directoryId, String login, String displayName, String mobile, String mail,
+                             boolean twoFactorMember, Set<String> groups) {
+        this(userId, directoryId, login, displayName, mobile, mail, twoFactorMember, groups, null);
     }
 
     /** A user of a directory without groups. */

@@ -63,6 +63,9 @@ public final class LdapDirectory implements AutoCloseable {
         }
     }
 
+    /** Connections per pool (one pool for searches, one for password binds), for up to 64 RADIUS requests decided at once. */
+    static final int MAX_CONNECTIONS = 16;
+
     private static final Pattern AD_DATA = Pattern.compile("data ([0-9a-fA-F]{3})");
 
     private final Config config;
@@ -101,10 +104,10 @@ public final class LdapDirectory implements AutoCloseable {
         // fails within the response timeout and the next server is tried.
         FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, serviceBind, startTls);
         servers.setReOrderOnFailover(true);
-        this.searchPool = new LDAPConnectionPool(servers, serviceBind, 1, 8);
+        this.searchPool = new LDAPConnectionPool(servers, serviceBind, 1, MAX_CONNECTIONS);
         LDAPConnectionPool binds;
         try {
-            binds = new LDAPConnectionPool(servers, serviceBind, 1, 8);
+            binds = new LDAPConnectionPool(servers, serviceBind, 1, MAX_CONNECTIONS);
         } catch (LDAPException e) {
             searchPool.close();
             throw e;
@@ -145,6 +148,21 @@ public final class LdapDirectory implements AutoCloseable {
         if (entry.isEmpty()) {
             return new PasswordVerdict.Invalid();
         }
+        return bind(entry.get().getDN(), view(entry.get()), password);
+    }
+
+    /**
+     * Checks the password of a user found a moment ago, by one bind as the entry found (no second search).
+     * A user who was renamed or removed since is refused by the directory, as a wrong password is.
+     */
+    public PasswordVerdict verifyPassword(DirectoryUserView found, char[] password) {
+        if (password == null || password.length == 0 || new String(password).isBlank() || found.entryDn() == null) {
+            return new PasswordVerdict.Invalid();
+        }
+        return bind(found.entryDn(), found, password);
+    }
+
+    private PasswordVerdict bind(String dn, DirectoryUserView user, char[] password) {
         LDAPConnection connection;
         try {
             connection = bindPool.getConnection();
@@ -152,8 +170,8 @@ public final class LdapDirectory implements AutoCloseable {
             return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
         }
         try {
-            BindResult result = connection.bind(new SimpleBindRequest(entry.get().getDN(), new String(password)));
-            return result.getResultCode() == ResultCode.SUCCESS ? new PasswordVerdict.Valid(view(entry.get())) : new PasswordVerdict.Invalid();
+            BindResult result = connection.bind(new SimpleBindRequest(dn, new String(password)));
+            return result.getResultCode() == ResultCode.SUCCESS ? new PasswordVerdict.Valid(user) : new PasswordVerdict.Invalid();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
                 String state = activeDirectoryState(e.getDiagnosticMessage());
@@ -314,7 +332,7 @@ public final class LdapDirectory implements AutoCloseable {
         String login = e.getAttributeValue(config.loginAttribute());
         String display = e.getAttributeValue("displayName") != null ? e.getAttributeValue("displayName") : e.getAttributeValue("cn");
         return new DirectoryUserView(config.id() + ":" + login, config.id(), login, display, e.getAttributeValue(config.mobileAttribute()),
-                e.getAttributeValue(config.mailAttribute()), member, groups);
+                e.getAttributeValue(config.mailAttribute()), member, groups, e.getDN());
     }
 
     @Override

@@ -29,6 +29,7 @@ class LdapDirectoryTest {
     private static final String BASE = "dc=example,dc=org";
     private InMemoryDirectoryServer server;
     private final AtomicInteger userBinds = new AtomicInteger();
+    private final AtomicInteger searches = new AtomicInteger();
 
     @BeforeEach
     void startServer() throws Exception {
@@ -42,6 +43,11 @@ class LdapDirectoryTest {
                 if (request.getRequest().getBindDN().startsWith("uid=")) {
                     userBinds.incrementAndGet();
                 }
+            }
+
+            @Override
+            public void processSearchRequest(com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest request) {
+                searches.incrementAndGet();
             }
 
             @Override
@@ -105,6 +111,24 @@ class LdapDirectoryTest {
             assertEquals(new PasswordVerdict.Invalid(), d.verifyPassword("alice", "wrong".toCharArray()));
             assertEquals(new PasswordVerdict.Invalid(), d.verifyPassword("nobody", "alice-pw-1".toCharArray()));
             assertInstanceOf(PasswordVerdict.Valid.class, d.verifyPassword("alice", "alice-pw-1".toCharArray()), "the pool still works after failures");
+        }
+    }
+
+    @Test
+    void aUserFoundAMomentAgoIsCheckedByOneBindWithoutAnotherSearch() throws Exception {
+        try (LdapDirectory d = directory()) {
+            var alice = d.find("alice").orElseThrow();
+            assertEquals("uid=alice,ou=people," + BASE, alice.entryDn());
+            int searchesBefore = searches.get();
+            int bindsBefore = userBinds.get();
+            assertEquals(new PasswordVerdict.Valid(alice), d.verifyPassword(alice, "alice-pw-1".toCharArray()));
+            assertEquals(new PasswordVerdict.Invalid(), d.verifyPassword(alice, "wrong".toCharArray()));
+            assertEquals(new PasswordVerdict.Invalid(), d.verifyPassword(alice, "  ".toCharArray()), "blank: no bind");
+            assertEquals(searchesBefore, searches.get(), "no search after the find");
+            assertEquals(bindsBefore + 2, userBinds.get(), "one bind per check with a password");
+
+            server.delete("uid=alice,ou=people," + BASE);
+            assertEquals(new PasswordVerdict.Invalid(), d.verifyPassword(alice, "alice-pw-1".toCharArray()), "removed since it was found");
         }
     }
 
