@@ -149,17 +149,56 @@ public class DirectoryBean implements DirectoryService {
         Instant now = Instant.now();
         entry.apply(settings, now);
         byte[] password = settings.bindPassword().getBytes(StandardCharsets.UTF_8);
+        tryConnect(entry, password);
+        entry.sealedBindPassword(sealing.seal(password, DirectoryEntry.passwordBinding(id)));
+        em.persist(entry);
+        invalidateCatalog();
+        audit.record(new AuditRecord(now, "directory.add", "DONE", null, actor, null, null, "admin", id, null, String.join(",", settings.servers())));
+        return id;
+    }
+
+    @Override
+    public Optional<LdapDirectorySettings> ldapDirectory(String directoryId) {
+        DirectoryEntry e = directoryId == null ? null : em.find(DirectoryEntry.class, directoryId);
+        if (e == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LdapDirectorySettings(e.name(), e.flavor(), e.servers(), e.security(), e.trustStore(), e.connectTimeoutMillis(),
+                e.responseTimeoutMillis(), e.baseDn(), e.bindDn(), null, e.loginAttribute(), e.userObjectFilter(), e.mobileAttribute(),
+                e.mailAttribute(), e.tokenAttribute(), e.netbiosName(), e.upnSuffixes(), e.twoFactorGroupDn()));
+    }
+
+    @Override
+    public void updateLdapDirectory(String directoryId, LdapDirectorySettings settings, String actor) {
+        DirectoryEntry entry = directoryId == null ? null : em.find(DirectoryEntry.class, directoryId);
+        if (entry == null) {
+            throw new DirectoryConfigurationException("no LDAP directory with id " + directoryId);
+        }
+        if (settings.name() == null || settings.name().isBlank() || settings.servers().isEmpty() || settings.baseDn() == null
+                || settings.bindDn() == null) {
+            throw new DirectoryConfigurationException("name, servers, base DN and service account are required");
+        }
+        byte[] password = settings.bindPassword() != null ? settings.bindPassword().getBytes(StandardCharsets.UTF_8)
+                : sealing.unseal(entry.sealedBindPassword(), DirectoryEntry.passwordBinding(directoryId));
+        Instant now = Instant.now();
+        entry.apply(settings, now);
+        tryConnect(entry, password);
+        if (settings.bindPassword() != null) {
+            entry.sealedBindPassword(sealing.seal(password, DirectoryEntry.passwordBinding(directoryId)));
+        }
+        invalidateCatalog();
+        audit.record(new AuditRecord(now, "directory.update", "DONE", null, actor, null, null, "admin", directoryId, null,
+                String.join(",", settings.servers()) + (settings.bindPassword() == null ? ", password kept" : ", password changed")));
+    }
+
+    /** Connects once with the settings of an entry that is not stored yet, or throws naming what failed. */
+    private static void tryConnect(DirectoryEntry entry, byte[] password) {
         try (LdapDirectory test = LdapDirectories.open(entry, password)) {
             test.id();
         } catch (LDAPException e) {
             throw new DirectoryConfigurationException("cannot connect with these settings: " + e.getResultCode().getName()
                     + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e);
         }
-        entry.sealedBindPassword(sealing.seal(password, DirectoryEntry.passwordBinding(id)));
-        em.persist(entry);
-        invalidateCatalog();
-        audit.record(new AuditRecord(now, "directory.add", "DONE", null, actor, null, null, "admin", id, null, String.join(",", settings.servers())));
-        return id;
     }
 
     @Override

@@ -91,6 +91,24 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its value, through the widget's own API (the menu builds its
+     * items lazily and animates them in, which makes clicking them flaky in headless Chromium).
+     */
+    void choose(String menuId, String value) {
+        find(menuId);
+        driver.executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", menuId, value);
+        String chosen = find(menuId + "_input").getDomProperty("value");
+        if (!value.equals(chosen)) {
+            throw new AssertionError(menuId + " shows " + chosen + ", not " + value);
+        }
+    }
+
+    /** @return the current value of an input field */
+    String value(String id) {
+        return find(id).getDomProperty("value");
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -10,9 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
+import java.util.List;
 import org.countersign.api.admin.AdminAccountService;
 import org.countersign.api.admin.AdminRole;
 import org.countersign.api.admin.NewAdministrator;
+import org.countersign.api.delivery.MailService;
+import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.radius.RadiusClientService;
 import org.countersign.api.radius.RadiusClientSettings;
 import org.countersign.api.radius.RadiusClientView;
@@ -27,6 +30,9 @@ import org.countersign.api.token.AttemptSource;
  * <li>{@code create} ({@code login}, {@code password}, {@code role}): a console account; answers its key URI</li>
  * <li>{@code activate} ({@code login}, {@code code})</li>
  * <li>{@code move-localhost} ({@code network}): moves the seeded RADIUS client {@code localhost} to another network</li>
+ * <li>{@code delete-client} ({@code name}): deletes the RADIUS clients of that name, if any; answers how many</li>
+ * <li>{@code remove-directory} ({@code id}): removes that LDAP directory, if it exists</li>
+ * <li>{@code mail-session}: forgets the stored mail server (messages go through the server's mail session again)</li>
  * </ul>
  */
 @WebServlet("/console-fixture")
@@ -39,6 +45,12 @@ public class ConsoleFixture extends HttpServlet {
 
     @EJB
     private RadiusClientService radiusClients;
+
+    @EJB
+    private DirectoryService directories;
+
+    @EJB
+    private MailService mail;
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -57,6 +69,12 @@ public class ConsoleFixture extends HttpServlet {
                 case "activate" -> String.valueOf(accounts.activate(request.getParameter("login"), request.getParameter("code"),
                         new AttemptSource("it", "it", null)).accepted());
                 case "move-localhost" -> moveLocalhost(request.getParameter("network"));
+                case "delete-client" -> deleteClient(request.getParameter("name"));
+                case "remove-directory" -> removeDirectory(request.getParameter("id"));
+                case "mail-session" -> {
+                    mail.useServerMailSession("it");
+                    yield "ok";
+                }
                 default -> throw new IllegalArgumentException("unknown op");
             };
         } catch (Exception e) {
@@ -73,6 +91,20 @@ public class ConsoleFixture extends HttpServlet {
         em.createQuery("DELETE FROM Setting s WHERE s.key LIKE 'setup.%'").executeUpdate();
         tx.commit();
         return accounts.setupKeyLocation();
+    }
+
+    private String removeDirectory(String id) {
+        if (directories.ldapDirectory(id).isEmpty()) {
+            return "absent";
+        }
+        directories.removeLdapDirectory(id, "it");
+        return "removed";
+    }
+
+    private String deleteClient(String name) {
+        List<RadiusClientView> named = radiusClients.list().stream().filter(c -> c.name().equals(name)).toList();
+        named.forEach(c -> radiusClients.delete(c.id(), "it"));
+        return Integer.toString(named.size());
     }
 
     private String moveLocalhost(String network) {

@@ -2,6 +2,7 @@ package org.countersign.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,13 @@ class LdapDirectoryIT {
                 Slapd.ADMIN_DN, password, null, null, null, null, null, "EXAMPLE", List.of("example.org"), null);
     }
 
+    /** The stored settings with longer timeouts and the given service password ({@code null} keeps it). */
+    private static LdapDirectorySettings slower(LdapDirectorySettings s, String password) {
+        return new LdapDirectorySettings(s.name(), s.flavor(), s.servers(), s.security(), s.trustStore(), 1500, 2500, s.baseDn(), s.bindDn(),
+                password, s.loginAttribute(), s.userObjectFilter(), s.mobileAttribute(), s.mailAttribute(), s.tokenAttribute(), s.netbiosName(),
+                s.upnSuffixes(), s.twoFactorGroupDn());
+    }
+
     private String directoryId;
 
     @Test
@@ -63,6 +71,17 @@ class LdapDirectoryIT {
             directoryId = id;
 
             assertEquals(List.of("OK"), directories.testConnection(id).stream().map(r -> r.outcome()).toList());
+
+            // read back for a form (never the password), changed in place; a change that cannot connect changes nothing
+            LdapDirectorySettings stored = directories.ldapDirectory(id).orElseThrow();
+            assertEquals(List.of("127.0.0.1:" + slapd.port()), stored.servers());
+            assertEquals(Slapd.ADMIN_DN, stored.bindDn());
+            assertNull(stored.bindPassword(), "the service password is never read back");
+            assertThrows(DirectoryConfigurationException.class, () -> directories.updateLdapDirectory(id, slower(stored, "not-the-password"), "it-admin"));
+            assertEquals(stored, directories.ldapDirectory(id).orElseThrow(), "a refused change left the directory as it was");
+            directories.updateLdapDirectory(id, slower(stored, null), "it-admin");
+            assertEquals(2500, directories.ldapDirectory(id).orElseThrow().responseTimeoutMillis());
+            assertEquals(List.of("OK"), directories.testConnection(id).stream().map(r -> r.outcome()).toList(), "the stored password was kept");
             assertEquals("+447000099999", directories.updateContact(id + ":user04242", "+447000099999", null, "it-helpdesk").mobile());
 
             PasswordVerdict valid = directories.verifyPassword("user04242", "pass04242".toCharArray());

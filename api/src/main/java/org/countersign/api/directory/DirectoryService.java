@@ -49,6 +49,24 @@ public interface DirectoryService {
      */
     String addLdapDirectory(LdapDirectorySettings settings, String actor);
 
+    /**
+     * The settings of an LDAP directory as they are stored, for a form that shows them again.
+     *
+     * @return the settings with {@code bindPassword} {@code null} (the password is never read back), or empty if
+     *     there is no LDAP directory with that id
+     */
+    Optional<LdapDirectorySettings> ldapDirectory(String directoryId);
+
+    /**
+     * Changes an LDAP directory after connecting once with the new settings; its id stays. Audited as
+     * {@code directory.update}.
+     *
+     * @param settings the new settings; a {@code null} {@code bindPassword} keeps the stored one
+     * @throws DirectoryConfigurationException if there is no such directory, or naming what is wrong as on
+     *     {@link #addLdapDirectory}
+     */
+    void updateLdapDirectory(String directoryId, LdapDirectorySettings settings, String actor);
+
     /** Removes an LDAP directory: its users are no longer found, and its connections are closed. */
     void removeLdapDirectory(String directoryId, String actor);
 

@@ -38,6 +38,11 @@ public final class ConsoleMessages {
         add(null, FacesMessage.SEVERITY_INFO, key, args);
     }
 
+    /** Adds an information message for the component {@code clientId}, shown beside it. */
+    public static void infoFor(String clientId, String key, Object... args) {
+        add(clientId, FacesMessage.SEVERITY_INFO, key, args);
+    }
+
     /** Adds a warning message for the page. */
     public static void warn(String key, Object... args) {
         add(null, FacesMessage.SEVERITY_WARN, key, args);
