@@ -46,9 +46,13 @@ final class Radclient {
         throw new IllegalStateException("radclient not found: install the Debian package freeradius-utils (.ci/run does)");
     }
 
-    /** Sends one request of the given type ({@code auth}, {@code status}) with the attributes given as radclient input lines. */
+    /**
+     * Sends one request of the given type ({@code auth}, {@code status}) with the attributes given as radclient input lines,
+     * resent once after 4 s without an answer, as a NAS would: on a loaded machine the first request after a deployment
+     * can take longer than radclient's default wait, and a retransmission is answered from the duplicate cache.
+     */
     static Result send(String type, String attributes, String secret) {
-        return send(type, attributes, secret, 1, 2);
+        return send(type, attributes, secret, 2, 4);
     }
 
     /**
