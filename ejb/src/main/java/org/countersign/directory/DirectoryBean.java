@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.countersign.api.directory.ServerTestView;
 import org.countersign.directory.internal.InternalDirectoryBean;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
+import org.countersign.support.AfterCompletion;
 
 /**
  * Every directory behind one service: the built-in one first, then each LDAP directory in order.
@@ -301,17 +301,7 @@ public class DirectoryBean implements DirectoryService {
 
     /** Logins see a change of the directories at once: now, and again once the change is committed. */
     private void invalidateCatalog() {
-        ldap.invalidate();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                ldap.invalidate();
-            }
-        });
+        AfterCompletion.nowAndAfter(transactions, ldap::invalidate);
     }
 
     private byte[] bindPassword(DirectoryEntry entry) {

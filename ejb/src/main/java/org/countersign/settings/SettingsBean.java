@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.countersign.api.settings.SettingScope;
 import org.countersign.api.settings.SettingsService;
+import org.countersign.support.AfterCompletion;
 
 /** Settings kept in the CS_SETTING table through JPA. */
 @Stateless
@@ -59,17 +59,7 @@ public class SettingsBean implements SettingsService {
             existing.change(value, scope, now);
         }
         // read again now (this transaction sees its own change) and once more when it ends, committed or not
-        snapshot.invalidate();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                snapshot.invalidate();
-            }
-        });
+        AfterCompletion.nowAndAfter(transactions, snapshot::invalidate);
     }
 
     private static String requireKey(String key) {

@@ -67,9 +67,10 @@ class RadiusLoadBench {
             long started = System.nanoTime();
             List<String> withSeeds = new ArrayList<>();
             List<String> passwordsOnly = new ArrayList<>();
-            // set-up only, not measured: two threads, as the machine has two cores
+            // set-up only, not measured: eight threads, as each enrolment waits for the directory and the database
             String[] lines = new String[USERS];
-            java.util.stream.IntStream.range(0, USERS).parallel().forEach(i -> {
+            java.util.concurrent.ForkJoinPool setup = new java.util.concurrent.ForkJoinPool(8);
+            setup.submit(() -> java.util.stream.IntStream.range(0, USERS).parallel().forEach(i -> {
                 String login = String.format("user%05d", i);
                 String userId = directoryId + ":" + login;
                 SoftTokenEnrolment enrolment = tokens.enrolSoftToken(userId, "totp", login, SoftTokenParameters.defaults());
@@ -78,7 +79,8 @@ class RadiusLoadBench {
                 var outcome = tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("bench", "bench", null));
                 assertTrue(outcome.accepted(), login + ": " + outcome);
                 lines[i] = login + "\t" + String.format("pass%05d", i) + "\t" + HexFormat.of().formatHex(seed);
-            });
+            })).get();
+            setup.shutdown();
             for (String line : lines) {
                 withSeeds.add(line);
                 passwordsOnly.add(line.substring(0, line.lastIndexOf('\t')));
