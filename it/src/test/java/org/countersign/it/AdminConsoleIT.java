@@ -62,6 +62,11 @@ class AdminConsoleIT {
             this.seed = TokenServiceIT.seedOf(keyUri);
         }
 
+        /** @return the code of the current time step, without using it */
+        String peek() {
+            return TokenServiceIT.hotp(seed, System.currentTimeMillis() / 30_000);
+        }
+
         /** @return the next unused code, waiting for the next time step when the window (one step ahead) is used up */
         String nextCode() throws InterruptedException {
             long now = System.currentTimeMillis() / 30_000;
@@ -312,6 +317,57 @@ class AdminConsoleIT {
             browser.screenshot("helpdesk-forbidden");
             browser.open("/helpdesk/users.xhtml");
             assertTrue(browser.text().contains("Users"), browser.text());
+        }
+    }
+
+    /**
+     * An administrator adds a helpdesk account on the Administrators page: the new account's authenticator app is set up
+     * from the QR code shown once and activated with its first code; the agent then signs in with a code of their own
+     * and finds the administrator pages closed, the Administrators page included.
+     */
+    @Test
+    void administratorAddsAHelpdeskAgentWhoSignsInWithAnAppOfTheirOwn() throws Exception {
+        Phone admin = account("ADMINISTRATOR");
+        String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        Phone agentPhone;
+        try (ConsoleBrowser browser = new ConsoleBrowser("admins")) {
+            browser.open("/");
+            signIn(browser, aliceLogin, admin);
+            browser.find("menuAdministrators").click();
+            browser.find("list:add").click();
+            browser.type("account:login", agent);
+            browser.type("account:displayName", "Agent Smith");
+            browser.type("account:password", "short");
+            browser.type("account:confirmation", "short");
+            browser.submit("account:create");
+            assertTrue(browser.present("account:login"), "a password under 8 characters is refused beside its field");
+            browser.screenshot("admins-short-password");
+            browser.type("account:password", PASSWORD);
+            browser.type("account:confirmation", PASSWORD);
+            browser.screenshot("admins-new");
+            browser.submit("account:create");
+            agentPhone = new Phone(readQr(browser.find("qr")));
+            browser.screenshot("admins-qr");
+            browser.type("activate:code", "000000".equals(agentPhone.peek()) ? "111111" : "000000");
+            browser.submit("activate:confirm");
+            assertTrue(browser.present("activate:code"), "a wrong first code does not activate the account");
+            browser.type("activate:code", agentPhone.nextCode());
+            browser.submit("activate:confirm");
+            browser.find("list:accounts");
+            String listed = browser.text();
+            assertTrue(listed.contains("Account " + agent + " is active and may sign in."), listed);
+            assertTrue(listed.contains(agent) && listed.contains("Agent Smith") && listed.contains("Helpdesk"), listed);
+            assertFalse(browser.present("qr"), "the QR code is shown once");
+            browser.screenshot("admins-list");
+        }
+        try (ConsoleBrowser browser = new ConsoleBrowser("agent")) {
+            browser.open("/");
+            signIn(browser, agent, agentPhone);
+            browser.find("menuUsers");
+            assertFalse(browser.present("menuAdministrators"), "no administrator menu for helpdesk");
+            browser.open("/config/administrators.xhtml");
+            assertTrue(browser.text().contains("You are not allowed to open this page."), browser.text());
+            browser.screenshot("agent-forbidden");
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.util.Base64;
 import org.countersign.api.admin.AdminAccountException;
 import org.countersign.api.admin.AdminAccountService;
 import org.countersign.api.admin.AdminRole;
@@ -15,6 +14,7 @@ import org.countersign.api.token.AttemptSource;
 import org.countersign.api.token.SoftTokenEnrolment;
 import org.countersign.api.token.VerificationOutcome;
 import org.countersign.web.admin.ConsoleMessages;
+import org.countersign.web.admin.Enrolments;
 
 /**
  * The first page of a fresh server: setup key, the first administrator's login and password, then
@@ -59,7 +59,7 @@ public class FirstAdministratorView implements Serializable {
             SoftTokenEnrolment enrolment = accounts.beginFirstAdministrator(setupKey,
                     new NewAdministrator(login, displayName, password.toCharArray(), mail, AdminRole.ADMINISTRATOR), address());
             keyUri = enrolment.keyUri();
-            qrDataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(enrolment.qrPng());
+            qrDataUri = Enrolments.qrDataUri(enrolment);
         } catch (AdminAccountException e) {
             switch (e.code()) {
                 case "BAD_SETUP_KEY" -> ConsoleMessages.error("first:setupKey", "setup.admin.badKey");
@@ -87,15 +87,7 @@ public class FirstAdministratorView implements Serializable {
 
     /** @return the secret in the key URI, for typing into an app that cannot scan */
     public String getSecret() {
-        if (keyUri == null) {
-            return null;
-        }
-        int at = keyUri.indexOf("secret=");
-        if (at < 0) {
-            return null;
-        }
-        int end = keyUri.indexOf('&', at);
-        return keyUri.substring(at + 7, end < 0 ? keyUri.length() : end);
+        return Enrolments.secretOf(keyUri);
     }
 
     private static String address() {
