@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
@@ -24,6 +26,7 @@ import org.countersign.api.directory.ServerTestView;
 import org.countersign.directory.internal.InternalDirectoryBean;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
+import org.countersign.user.UserIndexBean;
 
 /**
  * Every directory behind one service: the built-in one first, then each LDAP directory in order.
@@ -34,6 +37,7 @@ import org.countersign.seal.SealingBean;
 @Stateless
 public class DirectoryBean implements DirectoryService {
 
+    private static final Logger LOG = Logger.getLogger(DirectoryBean.class.getName());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     @PersistenceContext(unitName = "countersign")
@@ -50,6 +54,9 @@ public class DirectoryBean implements DirectoryService {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private UserIndexBean index;
 
     /** A directory a login may belong to, with the name to look up there. */
     private record Candidate(DirectoryEntry entry, String login) {
@@ -104,7 +111,16 @@ public class DirectoryBean implements DirectoryService {
                 // a directory that does not answer finds nobody; the password check reports it as unavailable
             }
         }
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        if (found.size() != 1) {
+            return Optional.empty();
+        }
+        try {
+            index.learn(found.get(0));
+        } catch (RuntimeException e) {
+            // the index is a copy: a lookup never fails because it could not be written (two servers adding one user at once)
+            LOG.log(Level.FINE, "user index not updated for " + found.get(0).userId(), e);
+        }
+        return Optional.of(found.get(0));
     }
 
     @Override
@@ -215,6 +231,7 @@ public class DirectoryBean implements DirectoryService {
                 throw new DirectoryConfigurationException("directory " + directoryId + " refused the change: " + e.getResultCode().getName(), e);
             }
         }
+        index.refresh(updated);
         audit.record(new AuditRecord(Instant.now(), "directory.contact.update", "DONE", null, actor, userId, null, "admin", null, null,
                 (mobile != null ? "mobile " : "") + (mail != null ? "mail" : "")));
         return updated;
@@ -222,7 +239,9 @@ public class DirectoryBean implements DirectoryService {
 
     @Override
     public DirectoryUserView createInternalUser(String login, String displayName, char[] password, String mobile, String mail, String actor) {
-        return internal.create(login, displayName, password, mobile, mail, Set.of(), actor);
+        DirectoryUserView created = internal.create(login, displayName, password, mobile, mail, Set.of(), actor);
+        index.refresh(created);
+        return created;
     }
 
     private LdapDirectory connect(DirectoryEntry entry) throws LDAPException {
