@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.countersign.api.directory.DirectoryUserView;
 
 /** Keeps the user index up to date with what the directories say. */
@@ -26,40 +27,22 @@ public class UserIndexBean {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void learn(DirectoryUserView user) {
         Instant now = Instant.now();
-        UserRecord record = em.find(UserRecord.class, user.userId());
-        if (record == null) {
-            record = new UserRecord(user, now);
-            record.seen(now);
-            em.persist(record);
-        } else {
-            record.copy(user, now);
-            // a login need not write the row each time: "seen" matters at the scale of a sync run
-            if (record.seenAt() == null || record.seenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
-                record.seen(now);
-            }
-        }
+        // a login need not write the row each time: "seen" matters at the scale of a sync run
+        upsert(user, now, seenAt -> seenAt == null || seenAt.isBefore(now.minus(SEEN_GRANULARITY)));
     }
 
     /** Records a user in the caller's transaction and returns the record. */
     public UserRecord refresh(DirectoryUserView user) {
-        return upsert(user, Instant.now());
+        upsert(user, Instant.now(), seenAt -> true);
+        return em.find(UserRecord.class, user.userId());
     }
 
     /** @return how many records were added or changed */
     public int record(List<DirectoryUserView> users, Instant seenAt) {
         int changed = 0;
         for (DirectoryUserView user : users) {
-            UserRecord record = em.find(UserRecord.class, user.userId());
-            if (record == null) {
-                record = new UserRecord(user, seenAt);
-                record.seen(seenAt);
-                em.persist(record);
+            if (upsert(user, seenAt, previous -> true)) {
                 changed++;
-            } else {
-                if (record.copy(user, seenAt)) {
-                    changed++;
-                }
-                record.seen(seenAt);
             }
         }
         return changed;
@@ -71,16 +54,24 @@ public class UserIndexBean {
         return record != null && record.twoFactorSwitchedOn();
     }
 
-    private UserRecord upsert(DirectoryUserView user, Instant now) {
+    /**
+     * Adds or updates the user's record, and marks it seen at {@code now} when {@code touch} accepts the time it was last seen.
+     *
+     * @return whether the record was added or its directory values changed
+     */
+    private boolean upsert(DirectoryUserView user, Instant now, Predicate<Instant> touch) {
         UserRecord record = em.find(UserRecord.class, user.userId());
+        boolean changed;
         if (record == null) {
             record = new UserRecord(user, now);
-            record.seen(now);
             em.persist(record);
+            changed = true;
         } else {
-            record.copy(user, now);
+            changed = record.copy(user, now);
+        }
+        if (touch.test(record.seenAt())) {
             record.seen(now);
         }
-        return record;
+        return changed;
     }
 }
