@@ -5,8 +5,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import org.countersign.api.directory.DirectoryUserView;
@@ -54,6 +56,23 @@ public class UserIndexBean {
         return record != null && record.twoFactorSwitchedOn();
     }
 
+    /** Replaces the user's search terms with those of the record's current values, in two statements. */
+    private void writeTerms(UserRecord record) {
+        em.createNativeQuery("DELETE FROM CS_USER_TERM WHERE USER_ID = ?").setParameter(1, record.id()).executeUpdate();
+        List<String> terms = List.copyOf(record.terms());
+        if (terms.isEmpty()) {
+            return;
+        }
+        Query insert = em.createNativeQuery("INSERT INTO CS_USER_TERM (TERM, USER_ID) VALUES "
+                + String.join(", ", Collections.nCopies(terms.size(), "(?, ?)")));
+        int p = 1;
+        for (String term : terms) {
+            insert.setParameter(p++, term);
+            insert.setParameter(p++, record.id());
+        }
+        insert.executeUpdate();
+    }
+
     /**
      * Adds or updates the user's record, and marks it seen at {@code now} when {@code touch} accepts the time it was last seen.
      *
@@ -68,6 +87,9 @@ public class UserIndexBean {
             changed = true;
         } else {
             changed = record.copy(user, now);
+        }
+        if (changed) {
+            writeTerms(record);
         }
         if (touch.test(record.seenAt())) {
             record.seen(now);

@@ -10,13 +10,14 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.jpa.InstantColumn;
 
 /**
  * One user Countersign knows, keyed by the directory-qualified user id. Name, mobile and mail are
- * copies of the directory's values; {@code searchText} holds login, display name, mail and the
- * mobile's digits lower-case, for substring searches in one column.
+ * copies of the directory's values; the words a search finds the user by are kept apart, as
+ * {@link UserTerm} rows ({@link #terms()}), written whenever those values change.
  */
 @Entity
 @Table(name = "CS_USER", indexes = {
@@ -25,9 +26,6 @@ import org.countersign.jpa.InstantColumn;
         @Index(name = "CS_USER_DISPLAY", columnList = "DISPLAY_LC, ID"),
         @Index(name = "CS_USER_MAIL", columnList = "MAIL_LC, ID")})
 public class UserRecord {
-
-    /** Longest text kept in the search column. */
-    static final int SEARCH_TEXT_LENGTH = 1024;
 
     @Id
     @Column(name = "ID", length = 256)
@@ -56,9 +54,6 @@ public class UserRecord {
 
     @Column(name = "MAIL_LC", length = 256)
     private String mailLc;
-
-    @Column(name = "SEARCH_TEXT", length = SEARCH_TEXT_LENGTH, nullable = false)
-    private String searchText;
 
     @Column(name = "TWO_FACTOR", nullable = false)
     private boolean twoFactor;
@@ -118,21 +113,14 @@ public class UserRecord {
             this.mailLc = lower(user.mail());
             this.twoFactorMember = user.twoFactorMember();
             this.missing = false;
-            this.searchText = searchText(user.login(), user.displayName(), user.mail(), user.mobile());
             this.updatedAt = now;
         }
         return changed;
     }
 
-    /** The one column substring searches look in: lower-case login, display name and mail, and the mobile's digits. */
-    static String searchText(String login, String displayName, String mail, String mobile) {
-        StringBuilder text = new StringBuilder(lower(login));
-        for (String part : new String[] {lower(displayName), lower(mail), digits(mobile)}) {
-            if (part != null && !part.isEmpty()) {
-                text.append(' ').append(part);
-            }
-        }
-        return text.length() > SEARCH_TEXT_LENGTH ? text.substring(0, SEARCH_TEXT_LENGTH) : text.toString();
+    /** @return the words a search finds this user by */
+    public Set<String> terms() {
+        return UserTerms.of(login, displayName, mail, mobile);
     }
 
     static String lower(String value) {

@@ -13,7 +13,7 @@ import java.util.Random;
 
 /**
  * The user index on a real H2 database outside the container, filled with made-up but realistic users
- * by bulk JDBC inserts (no directory, no password hashing): for the search tests and the benchmark.
+ * by bulk JDBC inserts with their search terms (no directory, no password hashing): for the search tests and the benchmark.
  */
 public final class UserIndexFixture {
 
@@ -63,8 +63,9 @@ public final class UserIndexFixture {
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
             try (PreparedStatement user = c.prepareStatement("INSERT INTO CS_USER (ID, DIRECTORY_ID, LOGIN, LOGIN_LC, DISPLAY_NAME, DISPLAY_LC,"
-                    + " MOBILE, MAIL, MAIL_LC, SEARCH_TEXT, TWO_FACTOR, TWO_FACTOR_MEMBER, TOKEN_TYPE, MISSING, CREATED_AT, UPDATED_AT, SEEN_AT,"
-                    + " VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, FALSE, ?, ?, ?, 1)");
+                    + " MOBILE, MAIL, MAIL_LC, TWO_FACTOR, TWO_FACTOR_MEMBER, TOKEN_TYPE, MISSING, CREATED_AT, UPDATED_AT, SEEN_AT,"
+                    + " VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, FALSE, ?, ?, ?, 1)");
+                 PreparedStatement term = c.prepareStatement("INSERT INTO CS_USER_TERM (TERM, USER_ID) VALUES (?, ?)");
                  PreparedStatement token = c.prepareStatement("INSERT INTO CS_TOKEN (ID, USER_ID, TYPE, STATUS, DIGITS, CODE_LENGTH,"
                          + " PERIOD_SECONDS, LAST_ACCEPTED, USES_LEFT, FAIL_COUNT, CREATED_AT, VERSION) VALUES (?, ?, 'totp', ?, 6, 6, 30, -1, 0, 0, ?, 1)")) {
                 for (int n = from; n < to; n++) {
@@ -84,13 +85,17 @@ public final class UserIndexFixture {
                     user.setString(7, mobile);
                     user.setString(8, mail);
                     user.setString(9, UserRecord.lower(mail));
-                    user.setString(10, UserRecord.searchText(login, display, mail, mobile));
-                    user.setBoolean(11, twoFactor);
-                    user.setString(12, twoFactor ? "totp" : null);
+                    user.setBoolean(10, twoFactor);
+                    user.setString(11, twoFactor ? "totp" : null);
+                    user.setTimestamp(12, now);
                     user.setTimestamp(13, now);
                     user.setTimestamp(14, now);
-                    user.setTimestamp(15, now);
                     user.addBatch();
+                    for (String t : UserTerms.of(login, display, mail, mobile)) {
+                        term.setString(1, t);
+                        term.setString(2, id);
+                        term.addBatch();
+                    }
                     if (n % 5 == 0) {
                         token.setString(1, java.util.UUID.randomUUID().toString());
                         token.setString(2, id);
@@ -100,11 +105,13 @@ public final class UserIndexFixture {
                     }
                     if ((n + 1) % 1000 == 0) {
                         user.executeBatch();
+                        term.executeBatch();
                         token.executeBatch();
                         c.commit();
                     }
                 }
                 user.executeBatch();
+                term.executeBatch();
                 token.executeBatch();
                 c.commit();
             }

@@ -15,14 +15,6 @@ class UserRecordTest {
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     @Test
-    void searchTextHoldsLowerCaseLoginNameMailAndMobileDigits() {
-        assertEquals("jdoe jane doe jane.doe@example.org 447700900123",
-                UserRecord.searchText("JDoe", "Jane Doe", "Jane.Doe@Example.org", "+44 (7700) 900-123"));
-        assertEquals("jdoe", UserRecord.searchText("jdoe", null, null, null));
-        assertEquals(UserRecord.SEARCH_TEXT_LENGTH, UserRecord.searchText("x".repeat(2000), null, null, null).length());
-    }
-
-    @Test
     void copyReportsChangesOnlyAndASeenUserIsNoLongerMissing() {
         DirectoryUserView view = new DirectoryUserView("corp:jdoe", "corp", "jdoe", "Jane Doe", "+447700900123", "jane@example.org", false);
         UserRecord record = new UserRecord(view, T0);
