@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.countersign.api.delivery.EnrolmentMessage;
 import org.countersign.api.settings.SettingsService;
 import org.countersign.api.user.UserAdminException;
 import org.countersign.seal.SealingBean;
@@ -61,7 +62,7 @@ public class EnrolmentCodes {
         Instant expires = now.plus(lifetime());
         em.persist(new EnrolmentCode(userId, sealing.hashOf(EnrolmentCode.hashContext(userId), code), actor, now, expires));
         try {
-            sender.send(new EnrolmentMessage(userId, displayName, mail, code, portalUrl(), expires));
+            sender.send(new EnrolmentMessage(mail, userId, displayName, portalUrl(), code, expires), actor);
         } catch (RuntimeException e) {
             throw new UserAdminException(null, "the enrolment message to " + mail + " could not be sent: " + e.getMessage(), e);
         }
@@ -115,6 +116,6 @@ public class EnrolmentCodes {
     }
 
     private String portalUrl() {
-        return settings.find("portal.enrol-url").orElse("http://localhost:8080/secenrol/");
+        return settings.find("portal.url.enrol").filter(u -> !u.isBlank()).orElse("http://localhost:8080/secenrol/");
     }
 }

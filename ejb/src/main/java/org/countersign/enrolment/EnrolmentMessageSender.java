@@ -1,5 +1,7 @@
 package org.countersign.enrolment;
 
+import org.countersign.api.delivery.EnrolmentMessage;
+
 /**
  * Delivers an enrolment message (portal address and one-time code) to its user, by e-mail. An
  * implementation is a CDI bean in {@code delivery.mail}; when none is deployed, sending an enrolment
@@ -10,7 +12,9 @@ public interface EnrolmentMessageSender {
     /**
      * Sends the message.
      *
-     * @throws RuntimeException if it cannot be sent; the enrolment service then keeps no code
+     * @param actor who asked for it, for the audit trail
+     * @throws RuntimeException if it cannot be sent, with a message for an administrator; the enrolment
+     *                          service then keeps no code
      */
-    void send(EnrolmentMessage message);
+    void send(EnrolmentMessage message, String actor);
 }

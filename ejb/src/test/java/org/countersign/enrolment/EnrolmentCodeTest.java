@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.countersign.api.delivery.EnrolmentMessage;
 import org.junit.jupiter.api.Test;
 
 class EnrolmentCodeTest {
@@ -59,7 +60,7 @@ class EnrolmentCodeTest {
 
     @Test
     void messageNeverShowsItsCode() {
-        EnrolmentMessage message = new EnrolmentMessage("corp:jdoe", "Jane", "jane@example.org", "K7QM-2XRD-9FHT", "https://x/secenrol/", T0);
+        EnrolmentMessage message = new EnrolmentMessage("jane@example.org", "corp:jdoe", "Jane", "https://x/secenrol/", "K7QM-2XRD-9FHT", T0);
         assertFalse(message.toString().contains("K7QM"));
     }
 }

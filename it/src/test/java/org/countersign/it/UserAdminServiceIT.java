@@ -3,22 +3,36 @@ package org.countersign.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
+import org.countersign.api.delivery.MailSecurity;
+import org.countersign.api.delivery.MailServerSettings;
+import org.countersign.api.delivery.MailService;
 import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.directory.LdapDirectorySettings;
+import org.countersign.api.settings.SettingScope;
+import org.countersign.api.settings.SettingsService;
 import org.countersign.api.token.AttemptSource;
 import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
@@ -33,7 +47,10 @@ import org.countersign.api.user.UserQuery;
 import org.countersign.api.user.UserSort;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,8 +61,13 @@ class UserAdminServiceIT {
     private static final String HELPDESK = "it-helpdesk";
 
     @Deployment
-    static EnterpriseArchive deployment() {
-        return Deployments.earWithInContainerTests(UserAdminServiceIT.class, Slapd.class);
+    static EnterpriseArchive deployment() throws URISyntaxException {
+        File greenMail = new File(GreenMail.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        WebArchive tests = ShrinkWrap.create(WebArchive.class, "countersign-it.war").addClasses(UserAdminServiceIT.class, Slapd.class)
+                .addAsLibrary(greenMail)
+                // GreenMail's mail store uses Angus Mail classes, which WildFly has as a module
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.eclipse.angus.mail\n"));
+        return Deployments.earWithInContainerTests(tests);
     }
 
     @EJB
@@ -62,6 +84,12 @@ class UserAdminServiceIT {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private MailService mail;
+
+    @EJB
+    private SettingsService settings;
 
     @Test
     void helpdeskActionsOnABuiltInUserAreCheckedAndAudited() {
@@ -106,9 +134,32 @@ class UserAdminServiceIT {
         assertEquals("ACTIVE", unlocked.user().tokenState());
         assertTrue(tokens.verify(userId, code, source).accepted(), "the temporary code works after the unlock");
 
-        UserAdminException noDelivery = assertThrows(UserAdminException.class, () -> users.sendEnrolment(userId, HELPDESK));
-        assertTrue(noDelivery.getMessage().contains("no e-mail delivery"), noDelivery.getMessage());
+        // no mail server stored: the server's mail session (localhost:25, where nothing listens) refuses, and no code is kept
+        UserAdminException unsent = assertThrows(UserAdminException.class, () -> users.sendEnrolment(userId, HELPDESK));
+        assertTrue(unsent.getMessage().contains("could not be sent"), unsent.getMessage());
         assertNull(users.find(userId).orElseThrow().enrolmentExpiresAt(), "a message that cannot be sent leaves no code");
+
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            mail.configure(new MailServerSettings("127.0.0.1", smtp.getSmtp().getPort(), MailSecurity.NONE, null, "Countersign IT <it@it.example>"),
+                    new char[0], "it-admin");
+            settings.put("portal.url.enrol", "https://2fa.it.example/secenrol", SettingScope.GLOBAL);
+            UserDetail invited = users.sendEnrolment(userId, HELPDESK);
+            assertNotNull(invited.enrolmentExpiresAt());
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+            MimeMessage message = smtp.getReceivedMessages()[0];
+            assertEquals("Hanna@example.org", message.getAllRecipients()[0].toString());
+            String body = GreenMailUtil.getBody(message);
+            Matcher code = Pattern.compile("\\b[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}\\b").matcher(body);
+            assertTrue(body.contains("https://2fa.it.example/secenrol") && code.find(), body);
+            assertTrue(audit.latest(userId, 50).stream().noneMatch(r -> r.toString().contains(code.group())), "the enrolment code is not audited");
+            assertTrue(audit.latest(userId, 50).stream().anyMatch(r -> r.category().equals("mail.enrolment") && HELPDESK.equals(r.actor())));
+        } finally {
+            settings.put("portal.url.enrol", "", SettingScope.GLOBAL);
+            mail.useServerMailSession("it-admin");
+            smtp.stop();
+        }
 
         UserDetail disabled = users.setTwoFactor(userId, false, HELPDESK);
         assertFalse(disabled.user().twoFactorEnabled());
@@ -117,7 +168,7 @@ class UserAdminServiceIT {
         List<AuditRecord> trail = audit.latest(userId, 100);
         Set<String> categories = trail.stream().filter(r -> HELPDESK.equals(r.actor())).map(AuditRecord::category).collect(Collectors.toSet());
         assertTrue(categories.containsAll(Set.of("user.two-factor.enable", "user.token-type", "directory.contact.update", "token.temporary.issue",
-                "token.unlock", "user.two-factor.disable", "token.disable")), categories.toString());
+                "token.unlock", "user.enrolment.send", "mail.enrolment", "user.two-factor.disable", "token.disable")), categories.toString());
         assertTrue(trail.stream().noneMatch(r -> String.valueOf(r.detail()).contains(code)), "the code is never in the audit trail");
         assertThrows(UserAdminException.class, () -> users.setTwoFactor(userId, true, " "), "an action needs an actor");
     }
