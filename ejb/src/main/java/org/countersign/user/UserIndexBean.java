@@ -56,9 +56,13 @@ public class UserIndexBean {
         return record != null && record.twoFactorSwitchedOn();
     }
 
-    /** Replaces the user's search terms with those of the record's current values, in two statements. */
+    /**
+     * Replaces the user's search terms with those of the record's current values, in two statements. Rows older
+     * than the term table (or than the current term rules) get theirs the next time they are indexed.
+     */
     private void writeTerms(UserRecord record) {
         em.createNativeQuery("DELETE FROM CS_USER_TERM WHERE USER_ID = ?").setParameter(1, record.id()).executeUpdate();
+        record.termsWritten();
         List<String> terms = List.copyOf(record.terms());
         if (terms.isEmpty()) {
             return;
@@ -88,7 +92,7 @@ public class UserIndexBean {
         } else {
             changed = record.copy(user, now);
         }
-        if (changed) {
+        if (changed || record.termsOutdated()) {
             writeTerms(record);
         }
         if (touch.test(record.seenAt())) {

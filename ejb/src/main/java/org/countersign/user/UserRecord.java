@@ -79,6 +79,10 @@ public class UserRecord {
     @Column(name = "SEEN_AT")
     private Instant seenAt;
 
+    /** Which {@link UserTerms} rules wrote this user's terms; {@code null} for a row older than the term table. */
+    @Column(name = "TERMS_VERSION")
+    private Integer termsVersion;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -121,6 +125,16 @@ public class UserRecord {
     /** @return the words a search finds this user by */
     public Set<String> terms() {
         return UserTerms.of(login, displayName, mail, mobile);
+    }
+
+    /** @return whether the stored terms were written by older rules (or before there were terms), so must be written again */
+    public boolean termsOutdated() {
+        return termsVersion == null || termsVersion != UserTerms.VERSION;
+    }
+
+    /** Notes that the terms were written by the current rules. */
+    public void termsWritten() {
+        this.termsVersion = UserTerms.VERSION;
     }
 
     static String lower(String value) {

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class UserTerms {
 
+    /** Version of these rules; users whose terms an older version wrote get them again when next indexed. */
+    public static final int VERSION = 1;
+
     /** Longest term kept; longer words are cut, and so are search words, so they still match. */
     public static final int MAX_LENGTH = 64;
 

@@ -64,7 +64,7 @@ public final class UserIndexFixture {
             c.setAutoCommit(false);
             try (PreparedStatement user = c.prepareStatement("INSERT INTO CS_USER (ID, DIRECTORY_ID, LOGIN, LOGIN_LC, DISPLAY_NAME, DISPLAY_LC,"
                     + " MOBILE, MAIL, MAIL_LC, TWO_FACTOR, TWO_FACTOR_MEMBER, TOKEN_TYPE, MISSING, CREATED_AT, UPDATED_AT, SEEN_AT,"
-                    + " VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, FALSE, ?, ?, ?, 1)");
+                    + " TERMS_VERSION, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, FALSE, ?, ?, ?, " + UserTerms.VERSION + ", 1)");
                  PreparedStatement term = c.prepareStatement("INSERT INTO CS_USER_TERM (TERM, USER_ID) VALUES (?, ?)");
                  PreparedStatement token = c.prepareStatement("INSERT INTO CS_TOKEN (ID, USER_ID, TYPE, STATUS, DIGITS, CODE_LENGTH,"
                          + " PERIOD_SECONDS, LAST_ACCEPTED, USES_LEFT, FAIL_COUNT, CREATED_AT, VERSION) VALUES (?, ?, 'totp', ?, 6, 6, 30, -1, 0, 0, ?, 1)")) {

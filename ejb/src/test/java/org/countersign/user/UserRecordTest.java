@@ -31,6 +31,15 @@ class UserRecordTest {
     }
 
     @Test
+    void termsAreOutdatedUntilWrittenByTheCurrentRules() {
+        UserRecord record = new UserRecord(new DirectoryUserView("corp:jdoe", "corp", "jdoe", "Jane Doe", null, "jane@example.org", false), T0);
+        assertTrue(record.termsOutdated(), "a row without terms gets them when next indexed");
+        record.termsWritten();
+        assertFalse(record.termsOutdated());
+        assertTrue(record.terms().containsAll(java.util.Set.of("jdoe", "jane", "doe", "jane@example.org", "example.org")));
+    }
+
+    @Test
     void twoFactorIsOnBySwitchOrByGroupMembership() {
         UserRecord member = new UserRecord(new DirectoryUserView("corp:a", "corp", "a", null, null, null, true), T0);
         assertTrue(member.twoFactorEnabled());
