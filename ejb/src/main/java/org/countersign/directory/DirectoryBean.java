@@ -160,7 +160,9 @@ public class DirectoryBean implements DirectoryService {
         }
         em.remove(entry);
         ldap.disconnect(directoryId);
-        audit.record(new AuditRecord(Instant.now(), "directory.remove", "DONE", null, actor, null, null, "admin", directoryId, null, null));
+        int forgotten = index.forgetDirectory(directoryId);
+        audit.record(new AuditRecord(Instant.now(), "directory.remove", "DONE", null, actor, null, null, "admin", directoryId, null,
+                forgotten + " users removed from the user index"));
     }
 
     @Override

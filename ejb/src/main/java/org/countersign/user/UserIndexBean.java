@@ -50,6 +50,18 @@ public class UserIndexBean {
         return changed;
     }
 
+    /**
+     * Forgets the users of a directory that is removed, with their search terms, in the caller's transaction.
+     *
+     * @return how many users were forgotten
+     */
+    public int forgetDirectory(String directoryId) {
+        em.createNativeQuery("DELETE FROM CS_USER_TERM WHERE USER_ID IN (SELECT u.ID FROM CS_USER u WHERE u.DIRECTORY_ID = ?)")
+                .setParameter(1, directoryId).executeUpdate();
+        // JPQL, so the persistence provider drops cached records too
+        return em.createQuery("DELETE FROM UserRecord u WHERE u.directoryId = :directory").setParameter("directory", directoryId).executeUpdate();
+    }
+
     /** @return whether the user was switched on for two factors by the helpdesk (group members are known from the directory) */
     public boolean twoFactorSwitchedOn(String userId) {
         UserRecord record = userId == null ? null : em.find(UserRecord.class, userId);

@@ -92,7 +92,7 @@ class UserAdminServiceIT {
     private SettingsService settings;
 
     @Test
-    void helpdeskActionsOnABuiltInUserAreCheckedAndAudited() {
+    void helpdeskActionsOnABuiltInUserAreCheckedAndAudited() throws Exception {
         String login = "helpdesk-" + UUID.randomUUID().toString().substring(0, 8);
         String userId = directories.createInternalUser(login, "Hanna Helpdesk", "Password-123".toCharArray(), null, null, "it").userId();
 
@@ -151,9 +151,10 @@ class UserAdminServiceIT {
             MimeMessage message = smtp.getReceivedMessages()[0];
             assertEquals("Hanna@example.org", message.getAllRecipients()[0].toString());
             String body = GreenMailUtil.getBody(message);
-            Matcher code = Pattern.compile("\\b[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}\\b").matcher(body);
-            assertTrue(body.contains("https://2fa.it.example/secenrol") && code.find(), body);
-            assertTrue(audit.latest(userId, 50).stream().noneMatch(r -> r.toString().contains(code.group())), "the enrolment code is not audited");
+            Matcher enrolmentCode = Pattern.compile("\\b[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}\\b").matcher(body);
+            assertTrue(body.contains("https://2fa.it.example/secenrol") && enrolmentCode.find(), body);
+            String sent = enrolmentCode.group();
+            assertTrue(audit.latest(userId, 50).stream().noneMatch(r -> r.toString().contains(sent)), "the enrolment code is not audited");
             assertTrue(audit.latest(userId, 50).stream().anyMatch(r -> r.category().equals("mail.enrolment") && HELPDESK.equals(r.actor())));
         } finally {
             settings.put("portal.url.enrol", "", SettingScope.GLOBAL);
@@ -215,6 +216,8 @@ class UserAdminServiceIT {
             } finally {
                 directories.removeLdapDirectory(id, "it-admin");
             }
+            assertEquals(0, users.search(new UserQuery(null, id, null, null, 0, 10, null, false)).total(), "a removed directory's users leave the index");
+            assertEquals(0, users.search(UserQuery.text("user04242@example", 10)).rows().stream().filter(r -> r.directoryId().equals(id)).count());
         }
     }
 }

@@ -1,0 +1,84 @@
+package org.countersign.it;
+
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.countersign.api.audit.AuditService;
+import org.countersign.api.directory.DirectoryService;
+import org.countersign.api.directory.LdapDirectorySettings;
+import org.countersign.api.user.DirectorySyncService;
+import org.countersign.api.user.UserAdminService;
+
+/**
+ * Test-only servlet in the test WAR (never in the product) for the helpdesk browser test. POST {@code op=}
+ * <ul>
+ * <li>{@code add-ldap} ({@code name}, {@code port}): an OpenLDAP directory on 127.0.0.1 with {@link Slapd}'s accounts; answers its id</li>
+ * <li>{@code sync} ({@code directory}): runs the {@code directory-sync} job and waits for it; answers its exit status</li>
+ * <li>{@code two-factor} ({@code user}): switches two factors on for the user</li>
+ * <li>{@code audit} ({@code user}): the user's audit trail, newest first, one {@code category|outcome|actor|user} line per record</li>
+ * <li>{@code remove-ldap} ({@code directory})</li>
+ * </ul>
+ */
+@WebServlet("/helpdesk-fixture")
+public class HelpdeskFixture extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.ABANDONED, BatchStatus.STOPPED);
+
+    @EJB
+    private DirectoryService directories;
+
+    @EJB
+    private DirectorySyncService sync;
+
+    @EJB
+    private UserAdminService users;
+
+    @EJB
+    private AuditService audit;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String answer;
+        try {
+            answer = switch (request.getParameter("op")) {
+                case "add-ldap" -> directories.addLdapDirectory(new LdapDirectorySettings(request.getParameter("name"), "OPENLDAP",
+                        List.of("127.0.0.1:" + request.getParameter("port")), "NONE", null, 1000, 5000, Slapd.BASE_DN, Slapd.ADMIN_DN,
+                        Slapd.ADMIN_PASSWORD, null, null, null, null, null, null, List.of(), null), "it-admin");
+                case "sync" -> sync(request.getParameter("directory"));
+                case "two-factor" -> String.valueOf(users.setTwoFactor(request.getParameter("user"), true, "it-admin").user().twoFactorEnabled());
+                case "audit" -> audit.latest(request.getParameter("user"), 200).stream()
+                        .map(r -> r.category() + "|" + r.outcome() + "|" + r.actor() + "|" + r.userId()).collect(Collectors.joining("\n"));
+                case "remove-ldap" -> {
+                    directories.removeLdapDirectory(request.getParameter("directory"), "it-admin");
+                    yield "removed";
+                }
+                default -> throw new IllegalArgumentException("unknown op");
+            };
+        } catch (Exception e) {
+            response.sendError(500, e.toString());
+            return;
+        }
+        response.setContentType("text/plain");
+        response.getWriter().write(answer);
+    }
+
+    private String sync(String directory) throws InterruptedException {
+        long execution = sync.start(directory, "it-admin");
+        JobExecution job = BatchRuntime.getJobOperator().getJobExecution(execution);
+        for (int i = 0; i < 1200 && !ENDED.contains(job.getBatchStatus()); i++) {
+            Thread.sleep(100);
+            job = BatchRuntime.getJobOperator().getJobExecution(execution);
+        }
+        return job.getBatchStatus() + " " + job.getExitStatus();
+    }
+}
