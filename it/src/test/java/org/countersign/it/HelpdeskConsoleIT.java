@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,7 @@ class HelpdeskConsoleIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.earWithInContainerTests(ConsoleFixture.class, InsightFixture.class, HelpdeskFixture.class, Slapd.class);
+        return Deployments.earWithInContainerTests(ConsoleFixture.class, InsightFixture.class, Slapd.class);
     }
 
     /** Waits for a condition on parts that Ajax updates replace: a replaced element is looked up again. */
@@ -49,12 +48,6 @@ class HelpdeskConsoleIT {
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
-    }
-
-    private static String fixture(Map<String, String> form) throws Exception {
-        HttpResponse<String> response = ConsoleBrowser.post("/countersign-it/helpdesk-fixture", form, null);
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
     }
 
     @Test
@@ -65,14 +58,14 @@ class HelpdeskConsoleIT {
                 + "\ncn: Maeve Brennan\nsn: Brennan\ngivenName: Maeve\nmail: " + login + "@example.org\nmobile: +44 7700 900461\nuserPassword: "
                 + USER_PASSWORD + "\n\n";
         try (Slapd slapd = Slapd.start(Path.of("target", name), 10_000, extra)) {
-            String directory = fixture(Map.of("op", "add-ldap", "name", name, "port", String.valueOf(slapd.port())));
+            String directory = AdminConsoleIT.fixture(Map.of("op", "add-ldap", "name", name, "port", String.valueOf(slapd.port())));
             String userId = directory + ":" + login;
             try {
                 long t0 = System.nanoTime();
-                String synced = fixture(Map.of("op", "sync", "directory", directory));
+                String synced = AdminConsoleIT.fixture(Map.of("op", "sync", "directory", directory));
                 assertTrue(synced.startsWith("COMPLETED"), synced);
                 System.out.printf("directory-sync of 10,001 LDAP users: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-                assertEquals("true", fixture(Map.of("op", "two-factor", "user", userId)));
+                assertEquals("true", AdminConsoleIT.fixture(Map.of("op", "two-factor", "user", userId)));
                 // the loopback RADIUS client answers with the suite's secret whatever an earlier browser test did
                 assertEquals(200, ConsoleBrowser.post("/countersign-it/insight-fixture", Map.of("op", "loopback-client", "secret", SECRET), null)
                         .statusCode());
@@ -132,13 +125,13 @@ class HelpdeskConsoleIT {
                         + USER_PASSWORD + code + "\", Message-Authenticator = 0x00\n", SECRET, 20);
                 assertTrue(accepted.received("Access-Accept"), "the temporary code lets the user in: " + accepted.output());
 
-                List<String> trail = List.of(fixture(Map.of("op", "audit", "user", userId)).split("\n"));
+                List<String> trail = List.of(AdminConsoleIT.fixture(Map.of("op", "audit", "user", userId)).split("\n"));
                 for (String category : List.of("directory.contact.update", "token.temporary.issue")) {
                     assertTrue(trail.contains(category + "|DONE|" + agent + "|" + userId), category + " with actor and target: " + trail);
                 }
                 assertTrue(trail.stream().noneMatch(line -> line.contains(code)), "the code is never audited");
             } finally {
-                fixture(Map.of("op", "remove-ldap", "directory", directory));
+                AdminConsoleIT.fixture(Map.of("op", "remove-ldap", "directory", directory));
             }
         }
     }
