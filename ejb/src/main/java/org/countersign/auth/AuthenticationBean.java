@@ -30,6 +30,7 @@ import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.TokenView;
 import org.countersign.api.token.VerificationOutcome;
+import org.countersign.user.UserIndexBean;
 
 /** The decision, for every entry point. */
 @Stateless
@@ -53,6 +54,9 @@ public class AuthenticationBean implements AuthenticationService {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private UserIndexBean users;
 
     /** The token that accepted the attempt being decided (a stateless instance serves one call at a time). */
     private VerificationOutcome.Accepted acceptedToken;
@@ -206,10 +210,10 @@ public class AuthenticationBean implements AuthenticationService {
 
     /**
      * Password only is an administrator's explicit choice (setting auth.allow-password-only), and never for
-     * members of the directory's two-factor group: they are enabled for two factors whatever the setting.
+     * members of the directory's two-factor group or users the helpdesk switched on for two factors.
      */
     private boolean passwordOnlyAllowed(DirectoryUserView user) {
-        return !user.twoFactorMember() && Boolean.parseBoolean(settings.find("auth.allow-password-only").orElse("false"));
+        return !user.twoFactorMember() && !users.twoFactorSwitchedOn(user.userId()) && Boolean.parseBoolean(settings.find("auth.allow-password-only").orElse("false"));
     }
 
     private Duration challengeLifetime() {

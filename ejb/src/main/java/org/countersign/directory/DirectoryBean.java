@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
@@ -27,6 +29,8 @@ import org.countersign.directory.internal.InternalDirectoryBean;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
 import org.countersign.support.AfterCompletion;
+import org.countersign.user.RecentlyIndexed;
+import org.countersign.user.UserIndexBean;
 
 /**
  * Every directory behind one service: the built-in one first, then each LDAP directory in order.
@@ -37,6 +41,7 @@ import org.countersign.support.AfterCompletion;
 @Stateless
 public class DirectoryBean implements DirectoryService {
 
+    private static final Logger LOG = Logger.getLogger(DirectoryBean.class.getName());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     @PersistenceContext(unitName = "countersign")
@@ -56,6 +61,12 @@ public class DirectoryBean implements DirectoryService {
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    @EJB
+    private UserIndexBean index;
+
+    @EJB
+    private RecentlyIndexed recentlyIndexed;
 
     /** A directory a login may belong to, with the name to look up there. */
     private record Candidate(LdapDirectories.Known entry, String login) {
@@ -129,7 +140,19 @@ public class DirectoryBean implements DirectoryService {
                 // a directory that does not answer finds nobody; the password check reports it as unavailable
             }
         }
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        if (found.size() != 1) {
+            return Optional.empty();
+        }
+        if (recentlyIndexed.due(found.get(0))) {
+            try {
+                index.learn(found.get(0));
+            } catch (RuntimeException e) {
+                // the index is a copy: a lookup never fails because it could not be written (two servers adding one user at once)
+                recentlyIndexed.forget(found.get(0).userId());
+                LOG.log(Level.FINE, "user index not updated for " + found.get(0).userId(), e);
+            }
+        }
+        return Optional.of(found.get(0));
     }
 
     @Override
@@ -210,7 +233,10 @@ public class DirectoryBean implements DirectoryService {
         em.remove(entry);
         ldap.disconnect(directoryId);
         invalidateCatalog();
-        audit.record(new AuditRecord(Instant.now(), "directory.remove", "DONE", null, actor, null, null, "admin", directoryId, null, null));
+        int forgotten = index.forgetDirectory(directoryId);
+        recentlyIndexed.forgetAll();
+        audit.record(new AuditRecord(Instant.now(), "directory.remove", "DONE", null, actor, null, null, "admin", directoryId, null,
+                forgotten + " users removed from the user index"));
     }
 
     @Override
@@ -281,6 +307,7 @@ public class DirectoryBean implements DirectoryService {
                 throw new DirectoryConfigurationException("directory " + directoryId + " refused the change: " + e.getResultCode().getName(), e);
             }
         }
+        index.refresh(updated);
         audit.record(new AuditRecord(Instant.now(), "directory.contact.update", "DONE", null, actor, userId, null, "admin", null, null,
                 (mobile != null ? "mobile " : "") + (mail != null ? "mail" : "")));
         return updated;
@@ -288,7 +315,9 @@ public class DirectoryBean implements DirectoryService {
 
     @Override
     public DirectoryUserView createInternalUser(String login, String displayName, char[] password, String mobile, String mail, String actor) {
-        return internal.create(login, displayName, password, mobile, mail, Set.of(), actor);
+        DirectoryUserView created = internal.create(login, displayName, password, mobile, mail, Set.of(), actor);
+        index.refresh(created);
+        return created;
     }
 
     private LdapDirectory connect(DirectoryEntry entry) throws LDAPException {

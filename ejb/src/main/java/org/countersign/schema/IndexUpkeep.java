@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * At start-up, creates every index an entity declares in {@code @Table(indexes=...)} that the database lacks
+ * At start-up, drops the {@link #DROPPED_COLUMNS} and creates every index an entity declares in {@code @Table(indexes=...)} that the database lacks
  * ({@code CREATE INDEX IF NOT EXISTS}, understood by H2 and PostgreSQL). Names and columns come from the
  * annotations only, never from input. A failure is logged and does not stop the start: queries work without the
  * index, only slower.
@@ -30,13 +30,22 @@ public class IndexUpkeep {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern COLUMNS = Pattern.compile("[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?(, ?[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?)*");
 
+    /**
+     * Columns no entity maps any more whose NOT NULL would refuse new rows on installations that had them
+     * ({@code create-or-extend-tables} adds columns, never drops them); dropped where present.
+     */
+    static final List<String> DROPPED_COLUMNS = List.of(
+            "ALTER TABLE CS_USER DROP COLUMN IF EXISTS SEARCH_TEXT"); // replaced by the CS_USER_TERM table
+
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void createMissingIndexes() {
-        for (String ddl : statements(em.getMetamodel().getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList())) {
+        List<String> all = new ArrayList<>(DROPPED_COLUMNS);
+        all.addAll(statements(em.getMetamodel().getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList()));
+        for (String ddl : all) {
             try {
                 em.createNativeQuery(ddl).executeUpdate();
             } catch (RuntimeException e) {

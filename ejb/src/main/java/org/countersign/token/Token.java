@@ -20,7 +20,8 @@ import org.countersign.api.token.TokenView;
  * keyed hashes. {@code lastAccepted} is the last accepted time step (TOTP) or counter (HOTP), -1 before the first.
  */
 @Entity
-@Table(name = "CS_TOKEN", indexes = @Index(name = "CS_TOKEN_USER", columnList = "USER_ID"))
+@Table(name = "CS_TOKEN", indexes = {@Index(name = "CS_TOKEN_USER", columnList = "USER_ID"),
+        @Index(name = "CS_TOKEN_STATUS", columnList = "STATUS, USER_ID")})
 public class Token {
 
     @Id

@@ -29,6 +29,24 @@ class IndexUpkeepTest {
     }
 
     @Test
+    void dropsTheOldSearchColumnWhereItIsAndIsRepeatable() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upkeep-columns;MODE=LEGACY", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE CS_USER (ID VARCHAR(256) PRIMARY KEY, SEARCH_TEXT VARCHAR(1024) NOT NULL)");
+            for (int round = 0; round < 2; round++) {
+                for (String ddl : IndexUpkeep.DROPPED_COLUMNS) {
+                    s.execute(ddl);
+                }
+            }
+            s.execute("INSERT INTO CS_USER (ID) VALUES ('corp:jdoe')");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'CS_USER'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void createsMissingIndexesOnATableMadeBeforeThemAndIsRepeatable() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upkeep;MODE=LEGACY", "sa", "");
              Statement s = c.createStatement()) {

@@ -1,6 +1,9 @@
 package org.countersign.it;
 
 import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,15 +14,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.countersign.api.admin.AdminAccountService;
 import org.countersign.api.admin.AdminRole;
 import org.countersign.api.admin.NewAdministrator;
+import org.countersign.api.audit.AuditService;
 import org.countersign.api.delivery.MailService;
 import org.countersign.api.directory.DirectoryService;
+import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.radius.RadiusClientService;
 import org.countersign.api.radius.RadiusClientSettings;
 import org.countersign.api.radius.RadiusClientView;
 import org.countersign.api.token.AttemptSource;
+import org.countersign.api.user.DirectorySyncService;
+import org.countersign.api.user.UserAdminService;
 
 /**
  * Test-only servlet in the test WAR (never in the product): puts the shared IT server into the states the browser
@@ -33,12 +42,18 @@ import org.countersign.api.token.AttemptSource;
  * <li>{@code delete-client} ({@code name}): deletes the RADIUS clients of that name, if any; answers how many</li>
  * <li>{@code remove-directory} ({@code id}): removes that LDAP directory, if it exists</li>
  * <li>{@code mail-session}: forgets the stored mail server (messages go through the server's mail session again)</li>
+ * <li>{@code add-ldap} ({@code name}, {@code port}): an OpenLDAP directory on 127.0.0.1 with {@link Slapd}'s accounts; answers its id</li>
+ * <li>{@code sync} ({@code directory}): runs the {@code directory-sync} job and waits for it; answers its batch and exit status</li>
+ * <li>{@code two-factor} ({@code user}): switches two factors on for the user</li>
+ * <li>{@code audit} ({@code user}): the user's audit trail, newest first, one {@code category|outcome|actor|user} line per record</li>
+ * <li>{@code remove-ldap} ({@code directory})</li>
  * </ul>
  */
 @WebServlet("/console-fixture")
 public class ConsoleFixture extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.ABANDONED, BatchStatus.STOPPED);
 
     @EJB
     private AdminAccountService accounts;
@@ -51,6 +66,15 @@ public class ConsoleFixture extends HttpServlet {
 
     @EJB
     private MailService mail;
+
+    @EJB
+    private DirectorySyncService directorySync;
+
+    @EJB
+    private UserAdminService users;
+
+    @EJB
+    private AuditService audit;
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -74,6 +98,17 @@ public class ConsoleFixture extends HttpServlet {
                 case "mail-session" -> {
                     mail.useServerMailSession("it");
                     yield "ok";
+                }
+                case "add-ldap" -> directories.addLdapDirectory(new LdapDirectorySettings(request.getParameter("name"), "OPENLDAP",
+                        List.of("127.0.0.1:" + request.getParameter("port")), "NONE", null, 1000, 5000, Slapd.BASE_DN, Slapd.ADMIN_DN,
+                        Slapd.ADMIN_PASSWORD, null, null, null, null, null, null, List.of(), null), "it-admin");
+                case "sync" -> sync(request.getParameter("directory"));
+                case "two-factor" -> String.valueOf(users.setTwoFactor(request.getParameter("user"), true, "it-admin").user().twoFactorEnabled());
+                case "audit" -> audit.latest(request.getParameter("user"), 200).stream()
+                        .map(r -> r.category() + "|" + r.outcome() + "|" + r.actor() + "|" + r.userId()).collect(Collectors.joining("\n"));
+                case "remove-ldap" -> {
+                    directories.removeLdapDirectory(request.getParameter("directory"), "it-admin");
+                    yield "removed";
                 }
                 default -> throw new IllegalArgumentException("unknown op");
             };
@@ -112,5 +147,15 @@ public class ConsoleFixture extends HttpServlet {
         radiusClients.update(local.id(), new RadiusClientSettings(local.name(), network, null, local.authMode(),
                 local.requireMessageAuthenticator(), local.limitProxyState(), local.replyAttributes()), "it");
         return local.network();
+    }
+
+    private String sync(String directory) throws InterruptedException {
+        long execution = directorySync.start(directory, "it-admin");
+        JobExecution job = BatchRuntime.getJobOperator().getJobExecution(execution);
+        for (int i = 0; i < 1200 && !ENDED.contains(job.getBatchStatus()); i++) {
+            Thread.sleep(100);
+            job = BatchRuntime.getJobOperator().getJobExecution(execution);
+        }
+        return job.getBatchStatus() + " " + job.getExitStatus();
     }
 }

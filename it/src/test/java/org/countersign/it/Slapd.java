@@ -31,6 +31,11 @@ final class Slapd implements AutoCloseable {
 
     /** Writes the configuration, loads {@code users} users and starts slapd on a free port. */
     static Slapd start(Path dir, int users) throws IOException, InterruptedException {
+        return start(dir, users, "");
+    }
+
+    /** As {@link #start(Path, int)}, with more entries after the numbered users ({@code extraLdif}: LDIF records, each ending in a blank line). */
+    static Slapd start(Path dir, int users, String extraLdif) throws IOException, InterruptedException {
         for (String tool : List.of("/usr/sbin/slapd", "/usr/sbin/slapadd")) {
             if (!Files.isExecutable(Path.of(tool))) {
                 throw new IllegalStateException(tool + " not found: install the Debian package slapd (.ci/run does)");
@@ -64,6 +69,7 @@ final class Slapd implements AutoCloseable {
                     .append("\nmail: user").append(n).append("@example.org\nmobile: +4470000").append(n)
                     .append("\nuserPassword: pass").append(n).append("\n\n");
         }
+        ldif.append(extraLdif);
         Files.writeString(dir.resolve("users.ldif"), ldif, StandardCharsets.US_ASCII);
         run("/usr/sbin/slapadd", "-q", "-f", dir.resolve("slapd.conf").toString(), "-l", dir.resolve("users.ldif").toString());
         slapd.process = new ProcessBuilder("/usr/sbin/slapd", "-f", dir.resolve("slapd.conf").toString(),

@@ -67,7 +67,10 @@ public interface DirectoryService {
      */
     void updateLdapDirectory(String directoryId, LdapDirectorySettings settings, String actor);
 
-    /** Removes an LDAP directory: its users are no longer found, and its connections are closed. */
+    /**
+     * Removes an LDAP directory: its users are no longer found, they leave the user index (with what Countersign alone
+     * knew of them: two factors switched on, the chosen token type), and its connections are closed.
+     */
     void removeLdapDirectory(String directoryId, String actor);
 
     /**

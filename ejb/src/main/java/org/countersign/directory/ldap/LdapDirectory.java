@@ -1,5 +1,6 @@
 package org.countersign.directory.ldap;
 
+import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.BindResult;
 import com.unboundid.ldap.sdk.FailoverServerSet;
@@ -16,6 +17,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import java.security.GeneralSecurityException;
@@ -333,6 +335,60 @@ public final class LdapDirectory implements AutoCloseable {
         String display = e.getAttributeValue("displayName") != null ? e.getAttributeValue("displayName") : e.getAttributeValue("cn");
         return new DirectoryUserView(config.id() + ":" + login, config.id(), login, display, e.getAttributeValue(config.mobileAttribute()),
                 e.getAttributeValue(config.mailAttribute()), member, groups, e.getDN());
+    }
+
+    /**
+     * Opens a paged listing of every user under the base DN (RFC 2696 simple paged results) on a connection of
+     * its own: servers such as OpenLDAP keep a paged search's state per connection.
+     */
+    public Pager pager() throws LDAPException {
+        return new Pager(searchPool.getConnection());
+    }
+
+    /** A paged listing of the directory's users; one reader at a time. {@link #close()} gives the connection back. */
+    public final class Pager implements AutoCloseable {
+
+        private final LDAPConnection connection;
+        private ASN1OctetString cookie;
+        private boolean done;
+
+        private Pager(LDAPConnection connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * @param size the page size asked of the server, 1 to 1000
+         * @return the next page of users (entries without a login are left out); empty once {@link #done()}
+         */
+        public List<DirectoryUserView> next(int size) throws LDAPException {
+            if (done) {
+                return List.of();
+            }
+            SearchRequest request = new SearchRequest(config.baseDn(), SearchScope.SUB, userObjectFilter,
+                    config.loginAttribute(), "displayName", "cn", config.mobileAttribute(), config.mailAttribute(), "memberOf");
+            request.setControls(new SimplePagedResultsControl(Math.max(1, Math.min(size, 1000)), cookie, false));
+            SearchResult result = connection.search(request);
+            SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+            cookie = response == null ? null : response.getCookie();
+            done = response == null || !response.moreResultsToReturn();
+            return result.getSearchEntries().stream().filter(e -> e.getAttributeValue(config.loginAttribute()) != null)
+                    .map(LdapDirectory.this::view).toList();
+        }
+
+        /** @return whether the last page was read */
+        public boolean done() {
+            return done;
+        }
+
+        @Override
+        public void close() {
+            if (done && connection.isConnected()) {
+                searchPool.releaseConnection(connection);
+            } else {
+                // an unfinished paged search holds state on the server's side of this connection: drop it
+                searchPool.releaseDefunctConnection(connection);
+            }
+        }
     }
 
     @Override

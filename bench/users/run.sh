@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# p50/p95/p99 of a user search over 100,000 users in an H2 file database (the embedded default's engine),
+# through the SQL the user service runs. The users are bulk-inserted into ejb/target/bench/ once.
+# Usage: bench/users/run.sh [searches]
+set -euo pipefail
+searches=${1:-600}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+cpfile=$(mktemp)
+trap 'rm -f "$cpfile"' EXIT
+./mvnw -q -B -pl ejb -am test-compile dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test
+cd ejb
+java -cp "target/test-classes:target/classes:../api/target/classes:$(cat "$cpfile")" org.countersign.user.bench.UserSearchBenchmark "$searches"
