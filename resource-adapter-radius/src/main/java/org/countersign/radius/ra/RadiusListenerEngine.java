@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -53,6 +54,8 @@ final class RadiusListenerEngine {
     private final java.util.concurrent.atomic.LongAdder resent = new java.util.concurrent.atomic.LongAdder();
     private final MessageEndpointFactory factory;
     private final Semaphore inFlight;
+    /** Requests waiting for a place in flight, oldest first; {@code null} when the backlog is 0. */
+    private final ArrayBlockingQueue<Waiting> backlog;
     private final DropCounters drops = new DropCounters();
     private final AtomicReference<ClientMatcher> clients = new AtomicReference<>(ClientMatcher.EMPTY);
     private final RadiusDictionary dictionary = RadiusDictionary.standard();
@@ -68,6 +71,7 @@ final class RadiusListenerEngine {
         this.sendTimer = sendTimer;
         this.factory = factory;
         this.inFlight = new Semaphore(settings.maxInFlight());
+        this.backlog = settings.backlog() == 0 ? null : new ArrayBlockingQueue<>(settings.backlog());
     }
 
     void open() throws ResourceException {
@@ -299,18 +303,61 @@ final class RadiusListenerEngine {
                     // NEW: decide it below
                 }
             }
-            if (!inFlight.tryAcquire()) {
+            Waiting request = new Waiting(client, source, socket, data, key, System.nanoTime());
+            if (inFlight.tryAcquire()) {
+                start(request);
+                return;
+            }
+            if (backlog == null || !backlog.offer(request)) {
                 duplicates.abandon(key);
                 drops.drop("overload", source);
                 return;
             }
-            try {
-                workManager.scheduleWork(new RequestWork(RadiusListenerEngine.this, client, source, socket, data, key, inFlight::release));
-            } catch (WorkException | RuntimeException e) {
-                inFlight.release();
-                duplicates.abandon(key);
-                drops.drop("overload", source);
+            // every place may have come free between the two looks: then nobody would take the request from the backlog
+            if (inFlight.tryAcquire()) {
+                next();
             }
+        }
+    }
+
+    /** A verified-source datagram waiting for a place in flight. */
+    private record Waiting(RadiusClientEntry client, InetSocketAddress source, DatagramSocket socket, byte[] data, Object key, long since) {
+    }
+
+    /** Starts a request on a place already taken; gives the place on when the work cannot be started. */
+    private void start(Waiting request) {
+        try {
+            workManager.scheduleWork(new RequestWork(this, request.client(), request.source(), request.socket(), request.data(), request.key(),
+                    this::next));
+        } catch (WorkException | RuntimeException e) {
+            duplicates.abandon(request.key());
+            drops.drop("overload", request.source());
+            inFlight.release();
+        }
+    }
+
+    /**
+     * A place in flight is free (a request finished, or one was taken for the backlog): the oldest waiting request that
+     * is still worth deciding gets it, or it is given back.
+     */
+    private void next() {
+        while (true) {
+            Waiting waiting = backlog == null ? null : backlog.poll();
+            if (waiting == null) {
+                inFlight.release();
+                // a request may have been put in the backlog after the poll, by a receiver that found no place free
+                if (backlog == null || backlog.isEmpty() || !inFlight.tryAcquire()) {
+                    return;
+                }
+                continue;
+            }
+            if (System.nanoTime() - waiting.since() > EngineSettings.MAX_WAIT_NANOS) {
+                duplicates.abandon(waiting.key());
+                drops.drop("overload: waited too long", waiting.source());
+                continue;
+            }
+            start(waiting);
+            return;
         }
     }
 }

@@ -43,8 +43,11 @@ public class RadiusResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "1813", description = "UDP port for Accounting-Request; -1 for none")
     private Integer acctPort = 1813;
 
-    @ConfigProperty(defaultValue = "64", description = "Requests being decided at once; more are dropped and counted")
-    private Integer maxInFlight = 64;
+    @ConfigProperty(defaultValue = "16", description = "Requests being decided at once; more wait in the backlog")
+    private Integer maxInFlight = 16;
+
+    @ConfigProperty(defaultValue = "512", description = "Requests waiting for a place (at most 3 s each); more are dropped and counted")
+    private Integer backlog = 512;
 
     @ConfigProperty(defaultValue = "5", description = "Seconds between reloads of the RADIUS client table")
     private Integer clientRefreshSeconds = 5;
@@ -73,7 +76,7 @@ public class RadiusResourceAdapter implements ResourceAdapter {
         if (engine != null) {
             throw new ResourceException("the RADIUS socket already has a listening endpoint; only one may be deployed");
         }
-        EngineSettings settings = EngineSettings.resolve(bindAddress, authPort, acctPort, maxInFlight, clientRefreshSeconds, rejectDelayMillis);
+        EngineSettings settings = EngineSettings.resolve(bindAddress, authPort, acctPort, maxInFlight, backlog, clientRefreshSeconds, rejectDelayMillis);
         RadiusListenerEngine started = new RadiusListenerEngine(settings, bootstrap.getWorkManager(), bootstrap.createTimer(), bootstrap.createTimer(), factory);
         started.open();
         engine = started;
@@ -124,6 +127,14 @@ public class RadiusResourceAdapter implements ResourceAdapter {
 
     public void setMaxInFlight(Integer maxInFlight) {
         this.maxInFlight = maxInFlight;
+    }
+
+    public Integer getBacklog() {
+        return backlog;
+    }
+
+    public void setBacklog(Integer backlog) {
+        this.backlog = backlog;
     }
 
     public Integer getRejectDelayMillis() {
