@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import com.unboundid.ldap.sdk.ResultCode;
 import org.countersign.directory.ldap.LdapDirectory;
+import org.countersign.support.TimedSnapshot;
 
 /**
  * The connected LDAP directories of this server, one per configured entry, rebuilt when an entry's
@@ -44,14 +45,11 @@ public class LdapDirectories {
         }
     }
 
-    private record Catalog(long readAt, List<Known> directories) {
-    }
-
     private record Connected(long version, LdapDirectory directory) {
     }
 
     private final Map<String, Connected> connected = new ConcurrentHashMap<>();
-    private volatile Catalog catalog;
+    private final TimedSnapshot<List<Known>> catalog = new TimedSnapshot<>(CATALOG_NANOS);
 
     /**
      * @param reader reads the configured directories in order, when the catalog is older than a few seconds or was
@@ -59,18 +57,12 @@ public class LdapDirectories {
      * @return the configured LDAP directories in order, without a database read on most calls
      */
     public List<Known> catalog(Supplier<List<DirectoryEntry>> reader) {
-        Catalog current = catalog;
-        long now = System.nanoTime();
-        if (current == null || now - current.readAt() > CATALOG_NANOS) {
-            current = new Catalog(now, reader.get().stream().map(Known::of).toList());
-            catalog = current;
-        }
-        return current.directories();
+        return catalog.get(() -> reader.get().stream().map(Known::of).toList());
     }
 
     /** Forgets the catalog, so the next login reads the directories again (after a directory is added, changed or removed). */
     public void invalidate() {
-        catalog = null;
+        catalog.invalidate();
     }
 
     /**

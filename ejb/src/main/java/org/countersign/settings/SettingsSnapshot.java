@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.countersign.support.TimedSnapshot;
 
 /**
  * All settings as last read from CS_SETTING, so that a RADIUS request does not read a dozen rows (an absent key would
@@ -19,27 +20,18 @@ public class SettingsSnapshot {
     /** How long a snapshot is used before the table is read again. */
     static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("countersign.settings.refresh-seconds", 2));
 
-    private record Snapshot(long readAt, Map<String, String> values) {
-    }
-
-    private volatile Snapshot current;
+    private final TimedSnapshot<Map<String, String>> values = new TimedSnapshot<>(MAX_AGE_NANOS);
 
     /**
      * @param reader reads every setting, key to value, when the snapshot is missing or older than {@link #MAX_AGE_NANOS}
      * @return the value of a key, or {@code null}
      */
     public String get(String key, Supplier<Map<String, String>> reader) {
-        Snapshot snapshot = current;
-        long now = System.nanoTime();
-        if (snapshot == null || now - snapshot.readAt() > MAX_AGE_NANOS) {
-            snapshot = new Snapshot(now, Map.copyOf(reader.get()));
-            current = snapshot;
-        }
-        return snapshot.values().get(key);
+        return values.get(() -> Map.copyOf(reader.get())).get(key);
     }
 
     /** Forgets the snapshot: the next look-up reads the table. */
     public void invalidate() {
-        current = null;
+        values.invalidate();
     }
 }

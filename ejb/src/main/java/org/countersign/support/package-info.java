@@ -1,5 +1,6 @@
 /**
- * Small helpers the services share that belong to no business area: running something once the current transaction has
- * ended, for caches that must be dropped when a change is committed or rolled back.
+ * Small helpers the services share that belong to no business area, for values read from the database and kept a
+ * while: a snapshot read again after a maximum age ({@link org.countersign.support.TimedSnapshot}), and dropping such a
+ * value now and when the current transaction ends ({@link org.countersign.support.AfterCompletion}).
  */
 package org.countersign.support;
