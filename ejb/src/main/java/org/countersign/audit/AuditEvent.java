@@ -11,7 +11,7 @@ import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import org.countersign.api.audit.AuditRecord;
 
-/** One row of the audit trail. Immutable once written. */
+/** One row of the audit trail. Immutable once written; written by {@link AuditRows}, read through JPA. */
 @Entity
 @Table(name = "CS_AUDIT_EVENT", indexes = {
     @Index(name = "CS_AUDIT_AT", columnList = "AT"),
@@ -86,6 +86,46 @@ public class AuditEvent {
 
     Instant at() {
         return at;
+    }
+
+    String category() {
+        return category;
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    String actor() {
+        return actor;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String tokenId() {
+        return tokenId;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    String client() {
+        return client;
+    }
+
+    String address() {
+        return address;
+    }
+
+    String detail() {
+        return detail;
     }
 
     AuditRecord toRecord() {

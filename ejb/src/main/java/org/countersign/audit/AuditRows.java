@@ -1,21 +1,127 @@
 package org.countersign.audit;
 
-import jakarta.ejb.Stateless;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
+import javax.sql.DataSource;
+import org.countersign.jpa.SerializedInstant;
 
-/** Inserts audit events, all in one new transaction (for {@link AuditWriter}). */
-@Stateless
+/**
+ * Inserts audit events for {@link AuditWriter}: one JDBC batch in one local transaction of its own, outside any JTA
+ * transaction. An append-only log needs none of JPA's change tracking, and under a burst of RADIUS requests the
+ * per-entity work of a persist cost more than the insert itself. The rows are the {@link AuditEvent} entity's, read
+ * back through JPA: ids come from the same CS_SEQUENCE row as its table generator, in blocks reserved the same way
+ * (the value after the update is the last id of the block), and AT holds the Instant as EclipseLink stores it
+ * (serialized). Called by one thread at a time (the writer's lock); the id block is guarded all the same.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditRows {
 
-    @PersistenceContext(unitName = "countersign")
-    private EntityManager em;
+    static final String SEQUENCE = "AUDIT_EVENT";
+    /** Ids reserved per round trip to CS_SEQUENCE; the entity's generator reserves 100. */
+    static final int ID_BLOCK = 100;
+    private static final String INSERT = "INSERT INTO CS_AUDIT_EVENT (ID, AT, CATEGORY, OUTCOME, REASON, ACTOR, USER_ID, TOKEN_ID, CHANNEL, "
+            + "CLIENT, ADDRESS, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Resource(lookup = "java:jboss/datasources/CountersignDS")
+    private DataSource dataSource;
+
+    private long nextId;
+    private long lastId = -1;
+
+    /** Writes every event or none. */
     public void insert(List<AuditEvent> events) {
-        events.forEach(em::persist);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long[] ids = ids(connection, events.size());
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (int i = 0; i < events.size(); i++) {
+                        bind(insert, ids[i], events.get(i));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit records not written: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized long[] ids(Connection connection, int count) throws SQLException {
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            if (nextId > lastId) {
+                reserve(connection);
+            }
+            ids[i] = nextId++;
+        }
+        return ids;
+    }
+
+    /** Reserves the next block in a transaction of its own, committed at once, so two servers never share an id. */
+    private void reserve(Connection connection) throws SQLException {
+        long last;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE CS_SEQUENCE SET SEQ_VALUE = SEQ_VALUE + ? WHERE SEQ_NAME = ?")) {
+            update.setLong(1, ID_BLOCK);
+            update.setString(2, SEQUENCE);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement first = connection.prepareStatement("INSERT INTO CS_SEQUENCE (SEQ_NAME, SEQ_VALUE) VALUES (?, ?)")) {
+                    first.setString(1, SEQUENCE);
+                    first.setLong(2, ID_BLOCK);
+                    first.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT SEQ_VALUE FROM CS_SEQUENCE WHERE SEQ_NAME = ?")) {
+            select.setString(1, SEQUENCE);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                last = row.getLong(1);
+            }
+        }
+        connection.commit();
+        lastId = last;
+        nextId = last - ID_BLOCK + 1;
+    }
+
+    private static void bind(PreparedStatement insert, long id, AuditEvent e) throws SQLException {
+        insert.setLong(1, id);
+        insert.setBytes(2, SerializedInstant.of(e.at()));
+        insert.setString(3, e.category());
+        insert.setString(4, e.outcome());
+        text(insert, 5, e.reason());
+        text(insert, 6, e.actor());
+        text(insert, 7, e.userId());
+        text(insert, 8, e.tokenId());
+        text(insert, 9, e.channel());
+        text(insert, 10, e.client());
+        text(insert, 11, e.address());
+        text(insert, 12, e.detail());
+    }
+
+    private static void text(PreparedStatement insert, int index, String value) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, Types.VARCHAR);
+        } else {
+            insert.setString(index, value);
+        }
     }
 }

@@ -2,9 +2,8 @@ package org.countersign.auth;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -29,19 +28,25 @@ import org.countersign.api.token.AttemptSource;
 import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.TokenView;
+import org.countersign.api.token.UserTokens;
 import org.countersign.api.token.VerificationOutcome;
 import org.countersign.user.UserIndexBean;
 
-/** The decision, for every entry point. */
+/**
+ * The decision, for every entry point. It runs outside any transaction: most of its time is spent waiting for
+ * directories, and neither a database connection nor a row lock is held meanwhile. What it changes (a token's state, a
+ * challenge spent, the audit record) is each written in a short transaction of its own.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuthenticationBean implements AuthenticationService {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationBean.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> OUT_OF_BAND = List.of("sms", "email");
 
-    @PersistenceContext(unitName = "countersign")
-    private EntityManager em;
+    @EJB
+    private Challenges challenges;
 
     @EJB
     private DirectoryService directories;
@@ -101,7 +106,9 @@ public class AuthenticationBean implements AuthenticationService {
 
     private AuthOutcome passwordAndPasscode(AuthAttempt attempt, char[] secret) {
         Optional<DirectoryUserView> user = directories.findUser(attempt.login());
-        List<TokenView> active = user.map(u -> activeTokens(u.userId())).orElse(List.of());
+        // read once: the code length splits the field now, and the same rows are verified after the password
+        UserTokens read = user.map(u -> tokens.read(u.userId())).orElse(null);
+        List<TokenView> active = read == null ? List.of() : active(read.views());
         if (active.isEmpty()) {
             return passwordOnly(attempt, secret);
         }
@@ -116,7 +123,11 @@ public class AuthenticationBean implements AuthenticationService {
         if (!(verdict instanceof PasswordVerdict.Valid valid)) {
             return rejectFor(verdict);
         }
-        return second(valid.user(), passcode, null, attempt);
+        if (!valid.user().userId().equals(read.userId())) {
+            return second(valid.user(), passcode, null, attempt);
+        }
+        VerificationOutcome outcome = tokens.verify(read, passcode, null, source(attempt));
+        return outcome instanceof VerificationOutcome.Accepted accepted ? accepted(valid.user(), accepted) : rejected(outcome);
     }
 
     private AuthOutcome passcodeOnly(AuthAttempt attempt, String passcode) {
@@ -140,7 +151,7 @@ public class AuthenticationBean implements AuthenticationService {
         byte[] state = new byte[32];
         RANDOM.nextBytes(state);
         String stateHash = hash(state);
-        em.persist(new PendingChallenge(stateHash, userId, attempt.client(), Instant.now().plus(challengeLifetime())));
+        challenges.open(stateHash, userId, attempt.client(), Instant.now().plus(challengeLifetime()));
         Optional<TokenView> outOfBand = active.stream().filter(t -> OUT_OF_BAND.contains(t.type())).findFirst();
         if (outOfBand.isPresent()) {
             tokens.issueCode(outOfBand.get().id(), stateHash);
@@ -151,14 +162,13 @@ public class AuthenticationBean implements AuthenticationService {
 
     private AuthOutcome challengeAnswer(AuthAttempt attempt, String passcode) {
         String stateHash = hash(attempt.state());
-        PendingChallenge pending = em.find(PendingChallenge.class, stateHash, LockModeType.PESSIMISTIC_WRITE);
-        if (pending == null) {
+        Challenges.Spent spent = challenges.spend(stateHash);
+        if (spent instanceof Challenges.Spent.Unknown) {
             return new AuthOutcome.Reject("unknown challenge state");
         }
-        if (pending.used()) {
+        if (!(spent instanceof Challenges.Spent.Fresh pending)) {
             return new AuthOutcome.Reject("challenge state reused");
         }
-        pending.use();
         if (!Instant.now().isBefore(pending.expiresAt())) {
             return new AuthOutcome.Reject("challenge state expired");
         }
@@ -181,13 +191,22 @@ public class AuthenticationBean implements AuthenticationService {
     }
 
     private AuthOutcome second(DirectoryUserView user, String passcode, String binding, AuthAttempt attempt) {
-        VerificationOutcome outcome = tokens.verify(user.userId(), passcode, binding,
-                new AttemptSource(attempt.channel(), attempt.client(), attempt.address(), true));
-        if (outcome instanceof VerificationOutcome.Rejected rejected) {
-            return new AuthOutcome.Reject("passcode " + rejected.reason());
-        }
-        acceptedToken = (VerificationOutcome.Accepted) outcome;
+        VerificationOutcome outcome = tokens.verify(user.userId(), passcode, binding, source(attempt));
+        return outcome instanceof VerificationOutcome.Accepted accepted ? accepted(user, accepted) : rejected(outcome);
+    }
+
+    /** This bean writes the one audit record of the attempt (the token service writes none for an acceptance). */
+    private static AttemptSource source(AuthAttempt attempt) {
+        return new AttemptSource(attempt.channel(), attempt.client(), attempt.address(), true);
+    }
+
+    private AuthOutcome accepted(DirectoryUserView user, VerificationOutcome.Accepted token) {
+        acceptedToken = token;
         return accept(user);
+    }
+
+    private static AuthOutcome rejected(VerificationOutcome outcome) {
+        return new AuthOutcome.Reject("passcode " + ((VerificationOutcome.Rejected) outcome).reason());
     }
 
     private static AuthOutcome accept(DirectoryUserView user) {
@@ -195,7 +214,11 @@ public class AuthenticationBean implements AuthenticationService {
     }
 
     private List<TokenView> activeTokens(String userId) {
-        return tokens.tokensOf(userId).stream().filter(t -> t.status() == TokenStatus.ACTIVE || t.status() == TokenStatus.LOCKED).toList();
+        return active(tokens.tokensOf(userId));
+    }
+
+    private static List<TokenView> active(List<TokenView> all) {
+        return all.stream().filter(t -> t.status() == TokenStatus.ACTIVE || t.status() == TokenStatus.LOCKED).toList();
     }
 
     private static AuthOutcome rejectFor(PasswordVerdict verdict) {

@@ -4,6 +4,8 @@ import com.unboundid.ldap.sdk.LDAPException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -73,6 +75,7 @@ public class DirectoryBean implements DirectoryService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PasswordVerdict verifyPassword(String login, char[] password) {
         if (password == null || password.length == 0 || new String(password).isBlank() || login == null || login.isBlank()) {
             return new PasswordVerdict.Invalid();
@@ -109,6 +112,7 @@ public class DirectoryBean implements DirectoryService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PasswordVerdict verifyPassword(DirectoryUserView user, char[] password) {
         if (password == null || password.length == 0 || new String(password).isBlank() || user == null) {
             return new PasswordVerdict.Invalid();
@@ -128,6 +132,7 @@ public class DirectoryBean implements DirectoryService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<DirectoryUserView> findUser(String login) {
         if (login == null || login.isBlank()) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package org.countersign.directory;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import com.unboundid.ldap.sdk.LDAPException;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -24,6 +26,7 @@ import org.countersign.support.TimedSnapshot;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class LdapDirectories {
 
     private static final Logger LOG = Logger.getLogger(LdapDirectories.class.getName());

@@ -1,5 +1,7 @@
 package org.countersign.radius;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -38,6 +40,7 @@ public class RadiusClientTableBean {
      * @return the named client's mode and reply attributes as of the last table refresh (read from the database
      *         before the first one), or empty if it no longer exists
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ClientPolicies.Policy> policyOf(String clientName) {
         if (!policies.loaded()) {
             table();
@@ -46,6 +49,7 @@ public class RadiusClientTableBean {
     }
 
     /** @return every configured client with its unsealed secret; the version changes with any row */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RadiusClientTable table() {
         List<RadiusClient> rows = em.createQuery("SELECT c FROM RadiusClient c ORDER BY c.name", RadiusClient.class).getResultList();
         List<RadiusClientEntry> entries = new ArrayList<>(rows.size());

@@ -1,5 +1,7 @@
 package org.countersign.seal;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -22,6 +24,7 @@ import org.countersign.settings.Setting;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SealingBean {
 
     private static final Logger LOG = Logger.getLogger(SealingBean.class.getName());

@@ -1,5 +1,7 @@
 package org.countersign.settings;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -32,6 +34,7 @@ public class SettingsBean implements SettingsService {
     private TransactionSynchronizationRegistry transactions;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> find(String key) {
         return Optional.ofNullable(snapshot.get(requireKey(key), this::readAll));
     }

@@ -1,5 +1,7 @@
 package org.countersign.settings;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -15,6 +17,7 @@ import org.countersign.support.TimedSnapshot;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SettingsSnapshot {
 
     /** How long a snapshot is used before the table is read again. */

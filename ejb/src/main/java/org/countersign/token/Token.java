@@ -189,6 +189,14 @@ public class Token {
         return lockedAt;
     }
 
+    Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    long version() {
+        return version;
+    }
+
     /** A success: the step or counter moves forward, single-use codes are spent, failures are forgotten. */
     void accepted(long newLastAccepted, int newUsesLeft, Instant now) {
         this.lastAccepted = newLastAccepted;

@@ -1,19 +1,32 @@
 package org.countersign.token;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
 import org.countersign.api.settings.SettingsService;
@@ -25,7 +38,9 @@ import org.countersign.api.token.TokenException;
 import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.TokenView;
+import org.countersign.api.token.UserTokens;
 import org.countersign.api.token.VerificationOutcome;
+import org.countersign.jpa.SerializedInstant;
 import org.countersign.otp.InvalidOtpParameterException;
 import org.countersign.otp.Match;
 import org.countersign.otp.OtpMatcher;
@@ -39,13 +54,17 @@ import org.countersign.token.type.TokenTypeRegistry;
 import org.countersign.token.type.Verification;
 
 /**
- * Tokens through JPA. Every verification runs in one short transaction that first locks the
- * user's token rows (SELECT ... FOR UPDATE): concurrent attempts with the same code, on this server
- * or another sharing the database, are judged one after the other, and only the first can move the
- * step forward. Failures are counted in the same transaction; the audit record is written in its own.
+ * Tokens through JPA. A verification that an unlocked read settles (one usable token, the code right) is written by one
+ * conditional update: the row changes only if its version is still the one read, so of two attempts with the same code,
+ * on this server or another sharing the database, only one moves the step forward. Every other verification, and any
+ * that lost such a race, runs in one short transaction that first locks the user's token rows (SELECT ... FOR UPDATE)
+ * and is judged from there; failures are counted in it. Audit records are written in their own transaction.
  */
 @Stateless
+@LocalBean
 public class TokenBean implements TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenBean.class.getName());
 
     private static final String TEMPORARY = "temporary";
     private static final Set<TokenStatus> VERIFYING = EnumSet.of(TokenStatus.ACTIVE, TokenStatus.LOCKED);
@@ -72,6 +91,15 @@ public class TokenBean implements TokenService {
 
     @EJB
     private TokenPolicyReader policies;
+
+    @Resource(lookup = "java:jboss/datasources/CountersignDS")
+    private DataSource dataSource;
+
+    @Resource
+    private SessionContext context;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @Override
     public SoftTokenEnrolment enrolSoftToken(String userId, String type, String account, SoftTokenParameters parameters) {
@@ -143,13 +171,109 @@ public class TokenBean implements TokenService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VerificationOutcome verify(String userId, String code, AttemptSource source) {
         return verify(userId, code, null, source);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VerificationOutcome verify(String userId, String code, String binding, AttemptSource source) {
         requireUser(userId);
+        // in the caller's transaction the token rows are locked there, as the caller may change them too
+        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlockedAccept(verifying(userId), code, binding, source) : null;
+        return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(userId, code, binding, source);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public UserTokens read(String userId) {
+        requireUser(userId);
+        return new ReadTokens(userId, em.createQuery("SELECT t FROM Token t WHERE t.userId = :user ORDER BY t.createdAt DESC", Token.class)
+                .setParameter("user", userId).getResultList());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public VerificationOutcome verify(UserTokens read, String code, String binding, AttemptSource source) {
+        if (!(read instanceof ReadTokens tokens)) {
+            throw new TokenException("tokens to verify against must come from TokenService.read");
+        }
+        List<Token> usable = tokens.rows().stream().filter(t -> VERIFYING.contains(t.status())).toList();
+        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlockedAccept(usable, code, binding, source) : null;
+        return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(read.userId(), code, binding, source);
+    }
+
+    private List<Token> verifying(String userId) {
+        return em.createQuery("SELECT t FROM Token t WHERE t.userId = :user AND t.status IN :statuses", Token.class)
+                .setParameter("user", userId).setParameter("statuses", VERIFYING).getResultList();
+    }
+
+    /**
+     * The common case without a row lock, for a caller outside any transaction: one usable token (as read, unmanaged), the
+     * code right. The new state is written only if nobody changed the token since it was read; otherwise, and for anything
+     * else, {@code null}: the locked path decides.
+     */
+    private VerificationOutcome unlockedAccept(List<Token> tokens, String code, String binding, AttemptSource source) {
+        if (tokens.size() != 1 || tokens.get(0).status() != TokenStatus.ACTIVE) {
+            return null;
+        }
+        Token token = tokens.get(0);
+        String userId = token.userId();
+        Passcode passcode;
+        try {
+            passcode = Passcode.parse(code);
+        } catch (InvalidOtpParameterException e) {
+            return null;
+        }
+        Instant now = Instant.now();
+        Verification verdict = type(token.type()).verify(state(token, policies.current(), binding), passcode, now);
+        if (!(verdict instanceof Verification.Accepted accepted)) {
+            return null;
+        }
+        long readVersion = token.version();
+        token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
+        if (!writtenIfUnchanged(token, readVersion)) {
+            return null;
+        }
+        if (!source.callerAudits()) {
+            record(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type());
+        }
+        return new VerificationOutcome.Accepted(token.id(), token.type());
+    }
+
+    /** The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on). */
+    private boolean writtenIfUnchanged(Token token, long readVersion) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
+                     + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
+            update.setLong(1, token.lastAccepted());
+            update.setInt(2, token.usesLeft());
+            nullable(update, 3, token.codeHash());
+            nullable(update, 4, token.codeBinding());
+            update.setBytes(5, SerializedInstant.of(token.codeExpiresAt()));
+            update.setInt(6, token.failCount());
+            update.setBytes(7, SerializedInstant.of(token.lastUsedAt()));
+            update.setString(8, token.id());
+            update.setLong(9, readVersion);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
+            return false;
+        }
+    }
+
+    private static void nullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /** The verification under a lock on the user's token rows, in a transaction of its own (or the caller's). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public VerificationOutcome verifyLocked(String userId, String code, String binding, AttemptSource source) {
         Instant now = Instant.now();
         TokenPolicy policy = policies.current();
         List<Token> tokens = em.createQuery("SELECT t FROM Token t WHERE t.userId = :user AND t.status IN :statuses ORDER BY t.createdAt, t.id",
@@ -298,6 +422,7 @@ public class TokenBean implements TokenService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TokenView> tokensOf(String userId) {
         requireUser(userId);
         return em.createQuery("SELECT t FROM Token t WHERE t.userId = :user ORDER BY t.createdAt DESC", Token.class)

@@ -1,5 +1,7 @@
 package org.countersign.token;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import org.countersign.token.type.TokenPolicy;
  * that is not a number or out of range is an error naming the setting, never silently ignored.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TokenPolicyReader {
 
     @EJB

@@ -1,5 +1,7 @@
 package org.countersign.user;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -16,6 +18,7 @@ import org.countersign.api.directory.DirectoryUserView;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class RecentlyIndexed {
 
     static final long AGAIN_NANOS = TimeUnit.MINUTES.toNanos(10);

@@ -63,6 +63,7 @@ public class UserIndexBean {
     }
 
     /** @return whether the user was switched on for two factors by the helpdesk (group members are known from the directory) */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean twoFactorSwitchedOn(String userId) {
         UserRecord record = userId == null ? null : em.find(UserRecord.class, userId);
         return record != null && record.twoFactorSwitchedOn();

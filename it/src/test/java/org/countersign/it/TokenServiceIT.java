@@ -35,6 +35,8 @@ import org.countersign.api.token.RejectReason;
 import org.countersign.api.token.SoftTokenEnrolment;
 import org.countersign.api.token.SoftTokenParameters;
 import org.countersign.api.token.TokenService;
+import org.countersign.api.token.TokenView;
+import org.countersign.api.token.UserTokens;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.VerificationOutcome;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -114,6 +116,29 @@ class TokenServiceIT {
         // One transaction at a time holds the row: the first accepts, every later one is a replay, and
         // replays are failed attempts like any other, so the tenth locks the token (threshold 10).
         assertEquals(Map.of("ACCEPTED", 1, "REPLAYED", 10, "LOCKED", 9), counted);
+    }
+
+    @Test
+    void tokensReadBeforeTheCodeAreVerifiedAsTheyAreWhenTheCodeArrives() {
+        Enrolled e = activeTotp();
+        // nothing changed since the read: accepted, and the step moved forward in the database
+        UserTokens read = tokens.read(e.user());
+        assertEquals(List.of(e.tokenId()), read.views().stream().map(TokenView::id).toList());
+        assertTrue(tokens.verify(read, hotp(e.seed(), e.activatedStep() + 1), null, SOURCE).accepted());
+        assertEquals(RejectReason.REPLAYED, reason(tokens.verify(e.user(), hotp(e.seed(), e.activatedStep() + 1), SOURCE)));
+
+        // the same code used elsewhere between the read and the verification: the rows read are out of date, and the
+        // code is refused as the replay it is
+        UserTokens stale = tokens.read(e.user());
+        String code = hotp(e.seed(), e.activatedStep() + 2);
+        assertTrue(tokens.verify(e.user(), code, SOURCE).accepted());
+        assertEquals(RejectReason.REPLAYED, reason(tokens.verify(stale, code, null, SOURCE)));
+
+        // the token disabled between the read and the verification: a code the rows read would take verifies nothing
+        Enrolled f = activeTotp();
+        UserTokens beforeDisable = tokens.read(f.user());
+        tokens.disable(f.tokenId(), "it");
+        assertEquals(RejectReason.NO_TOKEN, reason(tokens.verify(beforeDisable, hotp(f.seed(), f.activatedStep() + 1), null, SOURCE)));
     }
 
     @Test

@@ -54,6 +54,16 @@ public interface TokenService {
      */
     VerificationOutcome verify(String userId, String code, String binding, AttemptSource source);
 
+    /** @return the user's tokens as they are now, for {@link #verify(UserTokens, String, String, AttemptSource)} */
+    UserTokens read(String userId);
+
+    /**
+     * Like {@link #verify(String, String, String, AttemptSource)} for the user whose tokens were read a moment ago by
+     * {@link #read}. If none of them changed since, they are not read again; if one did, the verification goes by the
+     * tokens as they are now, exactly as the other method.
+     */
+    VerificationOutcome verify(UserTokens read, String code, String binding, AttemptSource source);
+
     /**
      * Makes a new one-time code for a server-code token (SMS, e-mail, day code), stores only its keyed
      * hash and hands the code to the passcode sender. For SMS and e-mail passcodes the code is bound

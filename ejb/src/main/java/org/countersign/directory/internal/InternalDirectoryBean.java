@@ -1,9 +1,13 @@
 package org.countersign.directory.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +18,8 @@ import org.countersign.api.audit.AuditService;
 import org.countersign.api.directory.DirectoryConfigurationException;
 import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.PasswordVerdict;
+import org.countersign.support.AfterCompletion;
+import org.countersign.support.TimedSnapshot;
 
 /**
  * The built-in directory (id {@code internal}). Unknown users cost the same PBKDF2 work as known
@@ -28,6 +34,11 @@ public class InternalDirectoryBean {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,127}");
     private static final PasswordHasher HASHER = new PasswordHasher();
     private static final String DUMMY_HASH = HASHER.hash("not-a-real-password".toCharArray());
+    /**
+     * Whether the built-in directory has any user at all: where it has none (a company on LDAP only), a RADIUS request
+     * looks nobody up here. A user added on this server counts at once, one added on another within 5 s.
+     */
+    private static final TimedSnapshot<Boolean> ANY_USER = new TimedSnapshot<>(5_000_000_000L);
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -35,10 +46,15 @@ public class InternalDirectoryBean {
     @EJB
     private AuditService audit;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<DirectoryUserView> find(String login) {
         return user(login).map(InternalDirectoryBean::view);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PasswordVerdict verifyPassword(String login, char[] password) {
         Optional<InternalUser> user = user(login);
         String stored = user.map(InternalUser::passwordHash).orElse(DUMMY_HASH);
@@ -71,6 +87,7 @@ public class InternalDirectoryBean {
         user.contact(mobile, mail);
         user.groups(groups);
         em.persist(user);
+        AfterCompletion.nowAndAfter(transactions, ANY_USER::invalidate);
         audit.record(new AuditRecord(now, "directory.internal.create", "DONE", null, actor, ID + ":" + normalised, null, "admin", null, null, null));
         return view(user);
     }
@@ -84,6 +101,9 @@ public class InternalDirectoryBean {
 
     private Optional<InternalUser> user(String login) {
         if (login == null || login.isBlank() || login.length() > 128) {
+            return Optional.empty();
+        }
+        if (!ANY_USER.get(() -> !em.createQuery("SELECT u.login FROM InternalUser u", String.class).setMaxResults(1).getResultList().isEmpty())) {
             return Optional.empty();
         }
         List<InternalUser> found = em.createQuery("SELECT u FROM InternalUser u WHERE u.login = :login", InternalUser.class)
