@@ -1,6 +1,7 @@
 package org.countersign.admin;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.countersign.api.admin.AdminRole;
+import org.countersign.jpa.InstantColumn;
 
 /** The console role of one built-in directory user, and the TOTP token it signs in with. */
 @Entity
@@ -33,6 +35,7 @@ public class AdminAccount {
     @Column(name = "ACTIVE", nullable = false)
     private boolean active;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 

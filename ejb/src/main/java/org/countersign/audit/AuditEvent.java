@@ -1,6 +1,7 @@
 package org.countersign.audit;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import org.countersign.api.audit.AuditRecord;
+import org.countersign.jpa.InstantColumn;
 
 /** One row of the audit trail. Immutable once written; written by {@link AuditRows}, read through JPA. */
 @Entity
@@ -30,6 +32,7 @@ public class AuditEvent {
     @Column(name = "ID")
     private long id;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "AT", nullable = false)
     private Instant at;
 

@@ -13,15 +13,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import javax.sql.DataSource;
-import org.countersign.jpa.SerializedInstant;
+import org.countersign.jpa.InstantColumn;
 
 /**
  * Inserts audit events for {@link AuditWriter}: one JDBC batch in one local transaction of its own, outside any JTA
  * transaction. An append-only log needs none of JPA's change tracking, and under a burst of RADIUS requests the
  * per-entity work of a persist cost more than the insert itself. The rows are the {@link AuditEvent} entity's, read
  * back through JPA: ids come from the same CS_SEQUENCE row as its table generator, in blocks reserved the same way
- * (the value after the update is the last id of the block), and AT holds the Instant as EclipseLink stores it
- * (serialized). Called by one thread at a time (the writer's lock); the id block is guarded all the same.
+ * (the value after the update is the last id of the block), and AT is written as its converter writes it
+ * ({@link org.countersign.jpa.InstantColumn}). Called by one thread at a time (the writer's lock); the id block is
+ * guarded all the same.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -104,7 +105,7 @@ public class AuditRows {
 
     private static void bind(PreparedStatement insert, long id, AuditEvent e) throws SQLException {
         insert.setLong(1, id);
-        insert.setBytes(2, SerializedInstant.of(e.at()));
+        insert.setTimestamp(2, InstantColumn.of(e.at()));
         insert.setString(3, e.category());
         insert.setString(4, e.outcome());
         text(insert, 5, e.reason());

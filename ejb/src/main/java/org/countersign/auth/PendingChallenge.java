@@ -1,11 +1,13 @@
 package org.countersign.auth;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.countersign.jpa.InstantColumn;
 
 /**
  * A challenge sent after a correct password, waiting for its passcode. Keyed by the SHA-256 of its
@@ -25,6 +27,7 @@ public class PendingChallenge {
     @Column(name = "CLIENT", length = 128, nullable = false)
     private String client;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 

@@ -1,6 +1,7 @@
 package org.countersign.directory;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.countersign.api.directory.LdapDirectorySettings;
+import org.countersign.jpa.InstantColumn;
 
 /**
  * A configured LDAP or Active Directory connection. The service account's password is sealed and
@@ -81,6 +83,7 @@ public class DirectoryEntry {
     @Column(name = "TWO_FACTOR_GROUP_DN", length = 512)
     private String twoFactorGroupDn;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 

@@ -1,6 +1,7 @@
 package org.countersign.radius;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import org.countersign.api.radius.VerifiedAccountingRequest;
+import org.countersign.jpa.InstantColumn;
 
 /** One Accounting-Request as received (RFC 2866), kept for the dashboard. Immutable once written. */
 @Entity
@@ -26,6 +28,7 @@ public class AccountingRecord {
     @Column(name = "ID")
     private long id;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "AT", nullable = false)
     private Instant at;
 

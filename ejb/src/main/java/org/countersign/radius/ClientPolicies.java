@@ -1,5 +1,7 @@
 package org.countersign.radius;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -16,6 +18,7 @@ import org.countersign.api.radius.ReplyAttribute;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ClientPolicies {
 
     /** A client's mode and reply attributes. */

@@ -13,7 +13,7 @@ import org.countersign.api.radius.InflowReadiness;
  */
 @Singleton
 @Startup
-@DependsOn({"SealingBean", "LocalClientSeeder"})
+@DependsOn({"SealingBean", "LocalClientSeeder", "TimestampColumns"})
 public class InflowGate {
 
     @PostConstruct

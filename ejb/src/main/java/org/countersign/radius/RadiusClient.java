@@ -1,6 +1,7 @@
 package org.countersign.radius;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.countersign.api.radius.ReplyAttribute;
+import org.countersign.jpa.InstantColumn;
 
 /**
  * A device allowed to send RADIUS requests: its source network, its shared secret (sealed, bound to
@@ -49,6 +51,7 @@ public class RadiusClient {
     @Column(name = "REPLY_ATTRIBUTES", length = 4000)
     private String replyAttributes;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 

@@ -1,6 +1,7 @@
 package org.countersign.schema;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 @Startup
+@DependsOn("TimestampColumns") // an index on a migrated column is created again once the column is TIMESTAMP
 public class IndexUpkeep {
 
     private static final Logger LOG = Logger.getLogger(IndexUpkeep.class.getName());

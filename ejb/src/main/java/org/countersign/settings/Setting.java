@@ -1,6 +1,7 @@
 package org.countersign.settings;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.countersign.api.settings.SettingScope;
+import org.countersign.jpa.InstantColumn;
 
 /** One setting: a key, its value and whether it is shared by the installation or local to this server. */
 @Entity
@@ -26,6 +28,7 @@ public class Setting {
     @Column(name = "SCOPE", length = 8, nullable = false)
     private SettingScope scope;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 

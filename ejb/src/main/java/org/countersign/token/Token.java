@@ -1,6 +1,7 @@
 package org.countersign.token;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.TokenView;
+import org.countersign.jpa.InstantColumn;
 
 /**
  * One token of one user. Non-secret parameters (type, algorithm, digits, period) are columns of
@@ -62,6 +64,7 @@ public class Token {
     @Column(name = "CODE_BINDING", length = 256)
     private String codeBinding;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "CODE_EXPIRES_AT")
     private Instant codeExpiresAt;
 
@@ -71,12 +74,15 @@ public class Token {
     @Column(name = "FAIL_COUNT", nullable = false)
     private int failCount;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "LOCKED_AT")
     private Instant lockedAt;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "LAST_USED_AT")
     private Instant lastUsedAt;
 

@@ -34,17 +34,6 @@ public final class UserIndexFixture {
         return emf;
     }
 
-    private static byte[] serialize(Object value) {
-        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-             java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The login of user number {@code n}: first initial, last name, number. */
     static String login(int n) {
         return (FIRST[n % FIRST.length].charAt(0) + LAST[(n / FIRST.length) % LAST.length]).toLowerCase(java.util.Locale.ROOT)
@@ -58,8 +47,6 @@ public final class UserIndexFixture {
     public static void insert(String url, int from, int to) throws SQLException {
         Random random = new Random(42L + from);
         Timestamp now = Timestamp.from(Instant.now());
-        // CS_TOKEN's Instant columns hold serialized objects: EclipseLink 4.0 has no mapping for Instant
-        byte[] serialized = serialize(Instant.now());
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
             try (PreparedStatement user = c.prepareStatement("INSERT INTO CS_USER (ID, DIRECTORY_ID, LOGIN, LOGIN_LC, DISPLAY_NAME, DISPLAY_LC,"
@@ -100,7 +87,7 @@ public final class UserIndexFixture {
                         token.setString(1, java.util.UUID.randomUUID().toString());
                         token.setString(2, id);
                         token.setString(3, n % 250 == 0 ? "LOCKED" : "ACTIVE");
-                        token.setBytes(4, serialized);
+                        token.setTimestamp(4, now);
                         token.addBatch();
                     }
                     if ((n + 1) % 1000 == 0) {

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,16 +63,9 @@ class AuditAndDashboardIT {
     @Resource(lookup = "java:jboss/datasources/CountersignDS")
     private DataSource dataSource;
 
-    /**
-     * The AT column as EclipseLink 4.0.9 writes an {@code Instant}: Java serialization in a VARBINARY column (it has
-     * no DDL type for Instant). Big-endian seconds then nanos, so byte order is time order for instants after 1970.
-     */
-    private static byte[] column(Instant at) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(at);
-        }
-        return bytes.toByteArray();
+    /** The AT column as the entity's converter writes it: a TIMESTAMP, to the microsecond. */
+    private static Timestamp column(Instant at) {
+        return Timestamp.from(at.truncatedTo(ChronoUnit.MICROS));
     }
 
     private static String unique(String prefix) {
@@ -126,7 +119,7 @@ class AuditAndDashboardIT {
     void searchFiltersByUserClientOutcomeCategoryAndTimeWithPaging() {
         String client = unique("vpn");
         String login = unique("ann");
-        Instant t0 = Instant.now().minus(Duration.ofHours(2));
+        Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MICROS); // what a TIMESTAMP keeps
         for (int i = 0; i < 25; i++) {
             auth(t0.plusSeconds(i), i % 5 == 0 ? "REJECTED" : "ACCEPTED", i % 5 == 0 ? "wrong password" : null, login,
                     i % 5 == 0 ? null : "internal:" + login, client);
@@ -163,7 +156,7 @@ class AuditAndDashboardIT {
                      "INSERT INTO CS_AUDIT_EVENT (ID, AT, CATEGORY, OUTCOME, ACTOR, CLIENT, DETAIL) VALUES (?, ?, 'auth.radius', ?, ?, ?, ?)")) {
             for (int i = 0; i < rows; i++) {
                 insert.setLong(1, 9_000_000_000L + Math.abs((long) client.hashCode()) % 100_000 * 10_000 + i);
-                insert.setBytes(2, column(t0.plusSeconds(i)));
+                insert.setTimestamp(2, column(t0.plusSeconds(i)));
                 insert.setString(3, i % 2 == 0 ? "ACCEPTED" : "REJECTED");
                 insert.setString(4, i == 7 ? "=HYPERLINK(\"http://evil\")" : "user" + i);
                 insert.setString(5, client);
@@ -273,7 +266,7 @@ class AuditAndDashboardIT {
             for (long x = 1; x <= total; x++) {
                 boolean rejected = x % 4 == 0;
                 insert.setLong(1, 20_000_000_000L + x);
-                insert.setBytes(2, column(base.minusSeconds(x * 7919 % 604_800)));
+                insert.setTimestamp(2, column(base.minusSeconds(x * 7919 % 604_800)));
                 insert.setString(3, rejected ? "REJECTED" : "ACCEPTED");
                 insert.setString(4, rejected ? (x % 8 == 0 ? "wrong password" : "wrong passcode") : null);
                 insert.setString(5, "load" + x % 5000);

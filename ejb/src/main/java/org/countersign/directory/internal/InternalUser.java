@@ -2,6 +2,7 @@ package org.countersign.directory.internal;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.countersign.jpa.InstantColumn;
 
 /**
  * A user of the built-in directory. The login is kept lower-case and unique; the password only as
@@ -50,6 +52,7 @@ public class InternalUser {
     @Column(name = "GROUP_NAME", length = 128)
     private Set<String> groups = new TreeSet<>();
 
+    @Convert(converter = InstantColumn.class)
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
