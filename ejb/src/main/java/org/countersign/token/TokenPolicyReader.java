@@ -1,9 +1,9 @@
 package org.countersign.token;
 
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Duration;
 import org.countersign.api.settings.SettingsService;
 import org.countersign.token.type.TokenPolicy;
