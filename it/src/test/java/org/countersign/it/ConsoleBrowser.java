@@ -88,7 +88,25 @@ final class ConsoleBrowser implements AutoCloseable {
     void submit(String id) {
         WebElement button = find(id);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(button));
+    }
+
+    /**
+     * Whether the element left the page. Chromium reports an element asked about while its page is being replaced either
+     * as stale or, at that very moment, as "Node with given id does not belong to the document": both mean gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
