@@ -34,11 +34,14 @@ public class InternalDirectoryBean {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,127}");
     private static final PasswordHasher HASHER = new PasswordHasher();
     private static final String DUMMY_HASH = HASHER.hash("not-a-real-password".toCharArray());
+    /** The most logins {@link #LOGINS} keeps; a larger built-in directory is asked per lookup. */
+    static final int LOGIN_SNAPSHOT_LIMIT = 10_000;
     /**
-     * Whether the built-in directory has any user at all: where it has none (a company on LDAP only), a RADIUS request
-     * looks nobody up here. A user added on this server counts at once, one added on another within 5 s.
+     * The logins of the built-in directory, when it has at most {@link #LOGIN_SNAPSHOT_LIMIT}: a RADIUS request for
+     * anyone else (a company's LDAP users) looks nobody up here. A user added on this server counts at once, one added
+     * on another within 5 s. Empty when the directory is larger.
      */
-    private static final TimedSnapshot<Boolean> ANY_USER = new TimedSnapshot<>(5_000_000_000L);
+    private static final TimedSnapshot<Optional<Set<String>>> LOGINS = new TimedSnapshot<>(5_000_000_000L);
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -87,7 +90,7 @@ public class InternalDirectoryBean {
         user.contact(mobile, mail);
         user.groups(groups);
         em.persist(user);
-        AfterCompletion.nowAndAfter(transactions, ANY_USER::invalidate);
+        AfterCompletion.nowAndAfter(transactions, LOGINS::invalidate);
         audit.record(new AuditRecord(now, "directory.internal.create", "DONE", null, actor, ID + ":" + normalised, null, "admin", null, null, null));
         return view(user);
     }
@@ -103,11 +106,17 @@ public class InternalDirectoryBean {
         if (login == null || login.isBlank() || login.length() > 128) {
             return Optional.empty();
         }
-        if (!ANY_USER.get(() -> !em.createQuery("SELECT u.login FROM InternalUser u", String.class).setMaxResults(1).getResultList().isEmpty())) {
+        String normalised = InternalUser.normalise(login);
+        Optional<Set<String>> logins = LOGINS.get(() -> {
+            List<String> all = em.createQuery("SELECT u.login FROM InternalUser u", String.class).setMaxResults(LOGIN_SNAPSHOT_LIMIT + 1)
+                    .getResultList();
+            return all.size() > LOGIN_SNAPSHOT_LIMIT ? Optional.empty() : Optional.of(Set.copyOf(all));
+        });
+        if (logins.isPresent() && !logins.get().contains(normalised)) {
             return Optional.empty();
         }
         List<InternalUser> found = em.createQuery("SELECT u FROM InternalUser u WHERE u.login = :login", InternalUser.class)
-                .setParameter("login", InternalUser.normalise(login)).getResultList();
+                .setParameter("login", normalised).getResultList();
         return found.stream().findFirst();
     }
 
