@@ -91,46 +91,6 @@ public class AuditEvent {
         return at;
     }
 
-    String category() {
-        return category;
-    }
-
-    String outcome() {
-        return outcome;
-    }
-
-    String reason() {
-        return reason;
-    }
-
-    String actor() {
-        return actor;
-    }
-
-    String userId() {
-        return userId;
-    }
-
-    String tokenId() {
-        return tokenId;
-    }
-
-    String channel() {
-        return channel;
-    }
-
-    String client() {
-        return client;
-    }
-
-    String address() {
-        return address;
-    }
-
-    String detail() {
-        return detail;
-    }
-
     AuditRecord toRecord() {
         return new AuditRecord(at, category, outcome, reason, actor, userId, tokenId, channel, client, address, detail);
     }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import javax.sql.DataSource;
+import org.countersign.api.audit.AuditRecord;
 import org.countersign.jpa.InstantColumn;
 
 /**
@@ -103,26 +104,19 @@ public class AuditRows {
         nextId = last - ID_BLOCK + 1;
     }
 
-    private static void bind(PreparedStatement insert, long id, AuditEvent e) throws SQLException {
+    private static void bind(PreparedStatement insert, long id, AuditEvent event) throws SQLException {
+        AuditRecord r = event.toRecord(); // the values as the entity holds them, cut to their columns
         insert.setLong(1, id);
-        insert.setTimestamp(2, InstantColumn.of(e.at()));
-        insert.setString(3, e.category());
-        insert.setString(4, e.outcome());
-        text(insert, 5, e.reason());
-        text(insert, 6, e.actor());
-        text(insert, 7, e.userId());
-        text(insert, 8, e.tokenId());
-        text(insert, 9, e.channel());
-        text(insert, 10, e.client());
-        text(insert, 11, e.address());
-        text(insert, 12, e.detail());
-    }
-
-    private static void text(PreparedStatement insert, int index, String value) throws SQLException {
-        if (value == null) {
-            insert.setNull(index, Types.VARCHAR);
-        } else {
-            insert.setString(index, value);
-        }
+        insert.setTimestamp(2, InstantColumn.of(r.at()));
+        insert.setString(3, r.category());
+        insert.setString(4, r.outcome());
+        insert.setObject(5, r.reason(), Types.VARCHAR);
+        insert.setObject(6, r.actor(), Types.VARCHAR);
+        insert.setObject(7, r.userId(), Types.VARCHAR);
+        insert.setObject(8, r.tokenId(), Types.VARCHAR);
+        insert.setObject(9, r.channel(), Types.VARCHAR);
+        insert.setObject(10, r.client(), Types.VARCHAR);
+        insert.setObject(11, r.address(), Types.VARCHAR);
+        insert.setObject(12, r.detail(), Types.VARCHAR);
     }
 }

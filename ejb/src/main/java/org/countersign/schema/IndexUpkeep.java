@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 public class IndexUpkeep {
 
     private static final Logger LOG = Logger.getLogger(IndexUpkeep.class.getName());
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** A plain SQL name: the only kind taken from annotations into DDL. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern COLUMNS = Pattern.compile("[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?(, ?[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?)*");
 
     /**

@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.countersign.jpa.InstantColumn;
 
@@ -53,7 +52,6 @@ public class TimestampColumns {
     private static final Logger LOG = Logger.getLogger(TimestampColumns.class.getName());
     static final int BATCH = 500;
     static final String TWIN = "_TS";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     /** Only an Instant may come out of a stored value: java.time.Ser in the stream, the Instant it resolves to. */
     private static final ObjectInputFilter ONLY_INSTANT = info -> info.serialClass() == null ? ObjectInputFilter.Status.UNDECIDED
             : info.serialClass().getName().equals("java.time.Ser") || info.serialClass() == Instant.class ? ObjectInputFilter.Status.ALLOWED
@@ -88,18 +86,18 @@ public class TimestampColumns {
             Table table = entity.getAnnotation(Table.class);
             String key = Arrays.stream(entity.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Id.class))
                     .map(f -> f.getAnnotation(Column.class)).filter(c -> c != null).map(Column::name).findFirst().orElse(null);
-            if (table == null || !NAME.matcher(table.name()).matches() || key == null || !NAME.matcher(key).matches()) {
+            if (table == null || !IndexUpkeep.NAME.matcher(table.name()).matches() || key == null || !IndexUpkeep.NAME.matcher(key).matches()) {
                 continue;
             }
             for (Field field : entity.getDeclaredFields()) {
                 Convert convert = field.getAnnotation(Convert.class);
                 Column column = field.getAnnotation(Column.class);
                 if (field.getType() == Instant.class && convert != null && convert.converter() == InstantColumn.class && column != null
-                        && NAME.matcher(column.name()).matches()) {
+                        && IndexUpkeep.NAME.matcher(column.name()).matches()) {
                     List<String> indexes = Arrays.stream(table.indexes())
                             .filter(i -> Arrays.stream(i.columnList().split(",")).map(c -> c.strip().split(" ")[0])
                                     .anyMatch(c -> c.equalsIgnoreCase(column.name())))
-                            .map(Index::name).filter(n -> NAME.matcher(n).matches()).toList();
+                            .map(Index::name).filter(n -> IndexUpkeep.NAME.matcher(n).matches()).toList();
                     targets.add(new Target(table.name(), key, column.name(), column.nullable(), indexes));
                 }
             }

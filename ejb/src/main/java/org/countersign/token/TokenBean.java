@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -180,9 +181,7 @@ public class TokenBean implements TokenService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VerificationOutcome verify(String userId, String code, String binding, AttemptSource source) {
         requireUser(userId);
-        // in the caller's transaction the token rows are locked there, as the caller may change them too
-        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlockedAccept(verifying(userId), code, binding, source) : null;
-        return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(userId, code, binding, source);
+        return verify(userId, () -> verifying(userId), code, binding, source);
     }
 
     @Override
@@ -199,9 +198,16 @@ public class TokenBean implements TokenService {
         if (!(read instanceof ReadTokens tokens)) {
             throw new TokenException("tokens to verify against must come from TokenService.read");
         }
-        List<Token> usable = tokens.rows().stream().filter(t -> VERIFYING.contains(t.status())).toList();
-        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlockedAccept(usable, code, binding, source) : null;
-        return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(read.userId(), code, binding, source);
+        return verify(read.userId(), () -> tokens.rows().stream().filter(t -> VERIFYING.contains(t.status())).toList(), code, binding, source);
+    }
+
+    /**
+     * Outside a transaction, the unlocked path first (with the usable tokens as read); the locked path when it does not
+     * settle the attempt. In the caller's transaction only the locked path: the caller may change the token rows too.
+     */
+    private VerificationOutcome verify(String userId, Supplier<List<Token>> usable, String code, String binding, AttemptSource source) {
+        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlockedAccept(usable.get(), code, binding, source) : null;
+        return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(userId, code, binding, source);
     }
 
     private List<Token> verifying(String userId) {
@@ -249,8 +255,8 @@ public class TokenBean implements TokenService {
                      + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
             update.setLong(1, token.lastAccepted());
             update.setInt(2, token.usesLeft());
-            nullable(update, 3, token.codeHash());
-            nullable(update, 4, token.codeBinding());
+            update.setObject(3, token.codeHash(), Types.VARCHAR);
+            update.setObject(4, token.codeBinding(), Types.VARCHAR);
             update.setTimestamp(5, InstantColumn.of(token.codeExpiresAt()));
             update.setInt(6, token.failCount());
             update.setTimestamp(7, InstantColumn.of(token.lastUsedAt()));
@@ -260,14 +266,6 @@ public class TokenBean implements TokenService {
         } catch (SQLException e) {
             LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
             return false;
-        }
-    }
-
-    private static void nullable(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
         }
     }
 
@@ -424,9 +422,7 @@ public class TokenBean implements TokenService {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TokenView> tokensOf(String userId) {
-        requireUser(userId);
-        return em.createQuery("SELECT t FROM Token t WHERE t.userId = :user ORDER BY t.createdAt DESC", Token.class)
-                .setParameter("user", userId).getResultList().stream().map(Token::view).toList();
+        return read(userId).views();
     }
 
     private TokenView changeStatus(String tokenId, TokenStatus status, String actor, String category) {
