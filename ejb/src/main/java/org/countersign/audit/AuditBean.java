@@ -1,9 +1,9 @@
 package org.countersign.audit;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -26,7 +26,7 @@ public class AuditBean implements AuditService {
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AuditWriter writer;
 
     @Override

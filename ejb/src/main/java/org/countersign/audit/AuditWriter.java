@@ -1,11 +1,7 @@
 package org.countersign.audit;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,9 +15,7 @@ import org.countersign.api.audit.AuditRecord;
  * comes. Under a burst of RADIUS requests that is one commit for many records instead of one each. Thread-safe;
  * uses the callers' threads, none of its own.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class AuditWriter {
 
     /** Records per transaction at most. */

@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -52,7 +53,7 @@ public class DirectoryBean implements DirectoryService {
     @EJB
     private InternalDirectoryBean internal;
 
-    @EJB
+    @Inject
     private LdapDirectories ldap;
 
     @EJB
@@ -67,7 +68,7 @@ public class DirectoryBean implements DirectoryService {
     @EJB
     private UserIndexBean index;
 
-    @EJB
+    @Inject
     private RecentlyIndexed recentlyIndexed;
 
     /** A directory a login may belong to, with the name to look up there. */

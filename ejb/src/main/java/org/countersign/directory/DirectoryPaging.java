@@ -6,6 +6,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public class DirectoryPaging {
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private LdapDirectories ldap;
 
     @EJB

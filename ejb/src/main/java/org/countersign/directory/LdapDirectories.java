@@ -3,11 +3,7 @@ package org.countersign.directory;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +20,7 @@ import org.countersign.support.TimedSnapshot;
  * The connected LDAP directories of this server, one per configured entry, rebuilt when an entry's
  * version changes and closed when the module stops. Thread-safe.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class LdapDirectories {
 
     private static final Logger LOG = Logger.getLogger(LdapDirectories.class.getName());

@@ -1,10 +1,6 @@
 package org.countersign.radius;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +12,7 @@ import org.countersign.api.radius.ReplyAttribute;
  * refresh, so a request sees one consistent snapshot and never waits on the database for it.
  * Thread-safe without locks.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class ClientPolicies {
 
     /** A client's mode and reply attributes. */

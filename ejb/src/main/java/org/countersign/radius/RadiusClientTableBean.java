@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public class RadiusClientTableBean {
     @EJB
     private SealingBean sealing;
 
-    @EJB
+    @Inject
     private ClientPolicies policies;
 
     /**

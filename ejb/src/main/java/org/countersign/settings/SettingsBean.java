@@ -1,16 +1,14 @@
 package org.countersign.settings;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,7 +25,7 @@ public class SettingsBean implements SettingsService {
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private SettingsSnapshot snapshot;
 
     @Resource
@@ -36,15 +34,7 @@ public class SettingsBean implements SettingsService {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> find(String key) {
-        return Optional.ofNullable(snapshot.get(requireKey(key), this::readAll));
-    }
-
-    private Map<String, String> readAll() {
-        Map<String, String> values = new HashMap<>();
-        for (Setting setting : em.createQuery("SELECT s FROM Setting s", Setting.class).getResultList()) {
-            values.put(setting.key(), setting.value());
-        }
-        return values;
+        return Optional.ofNullable(snapshot.get(requireKey(key)));
     }
 
     @Override

@@ -90,7 +90,7 @@ public class TokenBean implements TokenService {
     @EJB
     private SettingsService settings;
 
-    @EJB
+    @Inject
     private TokenPolicyReader policies;
 
     @Resource(lookup = "java:jboss/datasources/CountersignDS")

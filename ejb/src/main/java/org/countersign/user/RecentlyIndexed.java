@@ -1,10 +1,6 @@
 package org.countersign.user;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +12,7 @@ import org.countersign.api.directory.DirectoryUserView;
  * changed (another mobile, another group) is written at once; an unchanged one again after ten minutes. Bounded:
  * forgets everything past 200,000 users. Thread-safe.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class RecentlyIndexed {
 
     static final long AGAIN_NANOS = TimeUnit.MINUTES.toNanos(10);

@@ -82,7 +82,8 @@ public final class LdapDirectory implements AutoCloseable {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(config.connectTimeoutMillis());
         options.setResponseTimeoutMillis(config.responseTimeoutMillis());
-        options.setUseSynchronousMode(false);
+        // the calling thread reads its own response: no reader thread per connection, no hand-over per operation
+        options.setUseSynchronousMode(true);
         SocketFactory sockets = null;
         PostConnectProcessor startTls = null;
         if (!"NONE".equals(config.security())) {
