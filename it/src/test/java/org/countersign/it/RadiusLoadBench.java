@@ -108,11 +108,20 @@ class RadiusLoadBench {
                 used = w + 1;
             }
             used = waitForStepAfter(used);
+            long cpuBefore = serverCpuNanos();
             report.add("  max    " + String.join("\n         ", run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
                     "127.0.0.1", port, secret, seeds.toString(), "closed", "64", "25", "1", "0")));
+            report.add(String.format("         server CPU %.3f ms a request (this JVM, all threads, over the closed run)",
+                    (serverCpuNanos() - cpuBefore) / 1e6 / USERS));
             waitForStepAfter(used);
             report.add("  2000/s " + String.join("\n         ", run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
                     "127.0.0.1", port, secret, seeds.toString(), "open", "2000", "25", "1", "0")));
+            long hold = Long.getLong("bench.hold-seconds", 0);
+            if (hold > 0) {
+                // for profiling by hand: the server, slapd and the users stay up; RadiusLoad.java can be run against them
+                System.out.printf("bench: holding %d s: java bench/radius/RadiusLoad.java 127.0.0.1 %s %s %s closed 64 25 1 0%n", hold, port, secret, seeds);
+                Thread.sleep(hold * 1000);
+            }
             directories.removeLdapDirectory(directoryId, "bench");
             if (Boolean.parseBoolean(System.getProperty("bench.freeradius", "true"))) {
                 report.addAll(run(bench, "bash", bench.resolve("freeradius.sh").toString(), String.valueOf(slapd.port()), plain.toString()));
@@ -122,6 +131,11 @@ class RadiusLoadBench {
             Path out = Path.of(System.getProperty("jboss.home.dir")).resolve("../../bench-radius.txt").normalize();
             Files.writeString(out, text + "\n");
         }
+    }
+
+    /** CPU time of this JVM (the server under test: the benchmark runs inside it), all threads, in nanoseconds. */
+    private static long serverCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static long step() {
