@@ -13,7 +13,7 @@ import org.countersign.api.radius.InflowReadiness;
  */
 @Singleton
 @Startup
-@DependsOn({"SealingBean", "LocalClientSeeder", "TimestampColumns"})
+@DependsOn({"SealingBean", "LocalClientSeeder", "TimestampColumns", "TokenStateTable"})
 public class InflowGate {
 
     @PostConstruct

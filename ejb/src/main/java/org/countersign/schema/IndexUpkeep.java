@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Index;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * At start-up, drops the {@link #DROPPED_COLUMNS} and creates every index an entity declares in {@code @Table(indexes=...)} that the database lacks
+ * At start-up, drops the {@link #DROPPED_COLUMNS} and creates every index an entity declares in {@code @Table(indexes=...)} or
+ * {@code @SecondaryTable(indexes=...)} that the database lacks
  * ({@code CREATE INDEX IF NOT EXISTS}, understood by H2 and PostgreSQL). Names and columns come from the
  * annotations only, never from input. A failure is logged and does not stop the start: queries work without the
  * index, only slower.
@@ -62,17 +64,23 @@ public class IndexUpkeep {
         List<String> ddl = new ArrayList<>();
         for (Class<?> entity : entities) {
             Table table = entity.getAnnotation(Table.class);
-            if (table == null || table.name().isEmpty()) {
-                continue;
+            if (table != null && !table.name().isEmpty()) {
+                create(table.name(), table.indexes(), ddl);
             }
-            for (Index index : table.indexes()) {
-                String columns = index.columnList().strip();
-                if (NAME.matcher(index.name()).matches() && NAME.matcher(table.name()).matches() && COLUMNS.matcher(columns).matches()) {
-                    ddl.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + index.name() + " ON " + table.name()
-                            + " (" + columns + ")");
-                }
+            SecondaryTable secondary = entity.getAnnotation(SecondaryTable.class);
+            if (secondary != null) {
+                create(secondary.name(), secondary.indexes(), ddl);
             }
         }
         return ddl;
+    }
+
+    private static void create(String table, Index[] indexes, List<String> ddl) {
+        for (Index index : indexes) {
+            String columns = index.columnList().strip();
+            if (NAME.matcher(index.name()).matches() && NAME.matcher(table).matches() && COLUMNS.matcher(columns).matches()) {
+                ddl.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + index.name() + " ON " + table + " (" + columns + ")");
+            }
+        }
     }
 }

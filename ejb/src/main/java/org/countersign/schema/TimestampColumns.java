@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 import java.io.ByteArrayInputStream;
@@ -89,16 +90,25 @@ public class TimestampColumns {
             if (table == null || !IndexUpkeep.NAME.matcher(table.name()).matches() || key == null || !IndexUpkeep.NAME.matcher(key).matches()) {
                 continue;
             }
+            SecondaryTable secondary = entity.getAnnotation(SecondaryTable.class);
             for (Field field : entity.getDeclaredFields()) {
                 Convert convert = field.getAnnotation(Convert.class);
                 Column column = field.getAnnotation(Column.class);
                 if (field.getType() == Instant.class && convert != null && convert.converter() == InstantColumn.class && column != null
                         && IndexUpkeep.NAME.matcher(column.name()).matches()) {
-                    List<String> indexes = Arrays.stream(table.indexes())
+                    // a column of the entity's secondary table is in that table, keyed by its join column
+                    boolean inSecondary = secondary != null && column.table().equals(secondary.name());
+                    String tableName = inSecondary ? secondary.name() : table.name();
+                    String keyName = inSecondary && secondary.pkJoinColumns().length == 1 ? secondary.pkJoinColumns()[0].name() : key;
+                    Index[] declared = inSecondary ? secondary.indexes() : table.indexes();
+                    if (!IndexUpkeep.NAME.matcher(tableName).matches() || !IndexUpkeep.NAME.matcher(keyName).matches()) {
+                        continue;
+                    }
+                    List<String> indexes = Arrays.stream(declared)
                             .filter(i -> Arrays.stream(i.columnList().split(",")).map(c -> c.strip().split(" ")[0])
                                     .anyMatch(c -> c.equalsIgnoreCase(column.name())))
                             .map(Index::name).filter(n -> IndexUpkeep.NAME.matcher(n).matches()).toList();
-                    targets.add(new Target(table.name(), key, column.name(), column.nullable(), indexes));
+                    targets.add(new Target(tableName, keyName, column.name(), column.nullable(), indexes));
                 }
             }
         }
@@ -213,7 +223,7 @@ public class TimestampColumns {
     }
 
     /** @return the column's JDBC type, or {@code null} if there is no such column (unquoted names: upper case in H2, lower in PostgreSQL) */
-    private static Integer columnType(Connection connection, String table, String column) throws SQLException {
+    static Integer columnType(Connection connection, String table, String column) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         for (String[] names : List.of(new String[] {table, column},
                 new String[] {table.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT)})) {

@@ -7,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
@@ -20,39 +22,48 @@ import org.countersign.jpa.InstantColumn;
  * One token of one user. Non-secret parameters (type, algorithm, digits, period) are columns of
  * their own; the seed is sealed and bound to this row's id; server-made codes are stored only as
  * keyed hashes. {@code lastAccepted} is the last accepted time step (TOTP) or counter (HOTP), -1 before the first.
+ *
+ * <p>Two tables, one row each, joined by the token id. {@code CS_TOKEN_STATE} holds what every verification may change
+ * (last accepted step or counter, fail count, server-made code, last use) and the version, so an accepted code
+ * rewrites one narrow row with one index (its key) and none of the description's three; {@code CS_TOKEN} holds what the
+ * token is, and the indexes by user and status.
  */
 @Entity
-@Table(name = "CS_TOKEN", indexes = {@Index(name = "CS_TOKEN_USER", columnList = "USER_ID"),
-        @Index(name = "CS_TOKEN_STATUS", columnList = "STATUS, USER_ID")})
+@Table(name = "CS_TOKEN_STATE")
+@SecondaryTable(name = Token.DESCRIPTION, pkJoinColumns = @PrimaryKeyJoinColumn(name = "ID", referencedColumnName = "ID"),
+        indexes = {@Index(name = "CS_TOKEN_USER", columnList = "USER_ID"), @Index(name = "CS_TOKEN_STATUS", columnList = "STATUS, USER_ID")})
 public class Token {
+
+    /** The table of what a token is (user, type, status, sealed seed, parameters); rarely written. */
+    static final String DESCRIPTION = "CS_TOKEN";
 
     @Id
     @Column(name = "ID", length = 36)
     private String id;
 
-    @Column(name = "USER_ID", length = 256, nullable = false)
+    @Column(table = DESCRIPTION, name = "USER_ID", length = 256, nullable = false)
     private String userId;
 
-    @Column(name = "TYPE", length = 32, nullable = false)
+    @Column(table = DESCRIPTION, name = "TYPE", length = 32, nullable = false)
     private String type;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "STATUS", length = 16, nullable = false)
+    @Column(table = DESCRIPTION, name = "STATUS", length = 16, nullable = false)
     private TokenStatus status;
 
-    @Column(name = "SEALED_SEED", length = 512)
+    @Column(table = DESCRIPTION, name = "SEALED_SEED", length = 512)
     private String sealedSeed;
 
-    @Column(name = "ALGORITHM", length = 8)
+    @Column(table = DESCRIPTION, name = "ALGORITHM", length = 8)
     private String algorithm;
 
-    @Column(name = "DIGITS", nullable = false)
+    @Column(table = DESCRIPTION, name = "DIGITS", nullable = false)
     private int digits;
 
-    @Column(name = "CODE_LENGTH", nullable = false)
+    @Column(table = DESCRIPTION, name = "CODE_LENGTH", nullable = false)
     private int codeLength;
 
-    @Column(name = "PERIOD_SECONDS", nullable = false)
+    @Column(table = DESCRIPTION, name = "PERIOD_SECONDS", nullable = false)
     private int periodSeconds;
 
     @Column(name = "LAST_ACCEPTED", nullable = false)
@@ -75,11 +86,11 @@ public class Token {
     private int failCount;
 
     @Convert(converter = InstantColumn.class)
-    @Column(name = "LOCKED_AT")
+    @Column(table = DESCRIPTION, name = "LOCKED_AT")
     private Instant lockedAt;
 
     @Convert(converter = InstantColumn.class)
-    @Column(name = "CREATED_AT", nullable = false)
+    @Column(table = DESCRIPTION, name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
     @Convert(converter = InstantColumn.class)

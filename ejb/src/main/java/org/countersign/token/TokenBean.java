@@ -251,7 +251,7 @@ public class TokenBean implements TokenService {
     /** The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on). */
     private boolean writtenIfUnchanged(Token token, long readVersion) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
+             PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN_STATE SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
                      + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
             update.setLong(1, token.lastAccepted());
             update.setInt(2, token.usesLeft());

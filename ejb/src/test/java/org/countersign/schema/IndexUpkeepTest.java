@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.countersign.audit.AuditEvent;
+import org.countersign.token.Token;
 import org.junit.jupiter.api.Test;
 
 class IndexUpkeepTest {
@@ -26,6 +27,12 @@ class IndexUpkeepTest {
         assertTrue(ddl.contains("CREATE INDEX IF NOT EXISTS CS_AUDIT_CLIENT ON CS_AUDIT_EVENT (CLIENT, AT)"), ddl.toString());
         assertTrue(ddl.contains("CREATE INDEX IF NOT EXISTS T_ODD_OK ON T_ODD (A, B DESC)"), ddl.toString());
         assertEquals(7, ddl.size(), "six audit indexes and the one plain odd one: " + ddl);
+    }
+
+    @Test
+    void declaresTheIndexesOfASecondaryTableOnThatTable() {
+        assertEquals(List.of("CREATE INDEX IF NOT EXISTS CS_TOKEN_USER ON CS_TOKEN (USER_ID)",
+                "CREATE INDEX IF NOT EXISTS CS_TOKEN_STATUS ON CS_TOKEN (STATUS, USER_ID)"), IndexUpkeep.statements(List.of(Token.class)));
     }
 
     @Test

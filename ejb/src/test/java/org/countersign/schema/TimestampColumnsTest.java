@@ -34,8 +34,9 @@ class TimestampColumnsTest {
         assertEquals("AT", at.column());
         assertFalse(at.nullable());
         assertEquals(List.of("CS_AUDIT_AT", "CS_AUDIT_USER", "CS_AUDIT_ACTOR", "CS_AUDIT_CLIENT", "CS_AUDIT_CATEGORY", "CS_AUDIT_OUTCOME"), at.indexes());
-        List<String> token = TimestampColumns.targets(List.of(Token.class)).stream().map(TimestampColumns.Target::column).toList();
-        assertEquals(List.of("CODE_EXPIRES_AT", "LOCKED_AT", "CREATED_AT", "LAST_USED_AT"), token);
+        List<String> token = TimestampColumns.targets(List.of(Token.class)).stream().map(t -> t.table() + "." + t.column() + " by " + t.key()).toList();
+        assertEquals(List.of("CS_TOKEN_STATE.CODE_EXPIRES_AT by ID", "CS_TOKEN.LOCKED_AT by ID", "CS_TOKEN.CREATED_AT by ID",
+                "CS_TOKEN_STATE.LAST_USED_AT by ID"), token);
     }
 
     @Test

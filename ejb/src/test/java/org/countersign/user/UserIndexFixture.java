@@ -53,8 +53,10 @@ public final class UserIndexFixture {
                     + " MOBILE, MAIL, MAIL_LC, TWO_FACTOR, TWO_FACTOR_MEMBER, TOKEN_TYPE, MISSING, CREATED_AT, UPDATED_AT, SEEN_AT,"
                     + " TERMS_VERSION, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, FALSE, ?, ?, ?, " + UserTerms.VERSION + ", 1)");
                  PreparedStatement term = c.prepareStatement("INSERT INTO CS_USER_TERM (TERM, USER_ID) VALUES (?, ?)");
+                 PreparedStatement state = c.prepareStatement("INSERT INTO CS_TOKEN_STATE (ID, LAST_ACCEPTED, USES_LEFT, FAIL_COUNT, VERSION)"
+                         + " VALUES (?, -1, 0, 0, 1)");
                  PreparedStatement token = c.prepareStatement("INSERT INTO CS_TOKEN (ID, USER_ID, TYPE, STATUS, DIGITS, CODE_LENGTH,"
-                         + " PERIOD_SECONDS, LAST_ACCEPTED, USES_LEFT, FAIL_COUNT, CREATED_AT, VERSION) VALUES (?, ?, 'totp', ?, 6, 6, 30, -1, 0, 0, ?, 1)")) {
+                         + " PERIOD_SECONDS, CREATED_AT) VALUES (?, ?, 'totp', ?, 6, 6, 30, ?)")) {
                 for (int n = from; n < to; n++) {
                     String directory = DIRECTORIES[n % DIRECTORIES.length];
                     String login = login(n);
@@ -84,7 +86,10 @@ public final class UserIndexFixture {
                         term.addBatch();
                     }
                     if (n % 5 == 0) {
-                        token.setString(1, java.util.UUID.randomUUID().toString());
+                        String tokenId = java.util.UUID.randomUUID().toString();
+                        state.setString(1, tokenId);
+                        state.addBatch();
+                        token.setString(1, tokenId);
                         token.setString(2, id);
                         token.setString(3, n % 250 == 0 ? "LOCKED" : "ACTIVE");
                         token.setTimestamp(4, now);
@@ -93,12 +98,14 @@ public final class UserIndexFixture {
                     if ((n + 1) % 1000 == 0) {
                         user.executeBatch();
                         term.executeBatch();
+                        state.executeBatch();
                         token.executeBatch();
                         c.commit();
                     }
                 }
                 user.executeBatch();
                 term.executeBatch();
+                state.executeBatch();
                 token.executeBatch();
                 c.commit();
             }
