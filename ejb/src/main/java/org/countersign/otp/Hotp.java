@@ -11,6 +11,12 @@ public final class Hotp {
     public static final int MIN_SECRET_BYTES = 16;
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
+    /**
+     * One Mac per algorithm per thread, used only inside {@link #generate} from init to doFinal: the JCA provider look-up
+     * of {@code Mac.getInstance} cost more than the HMAC itself, and a verification computes up to three codes.
+     */
+    private static final ThreadLocal<Mac[]> MACS = ThreadLocal.withInitial(() -> new Mac[OtpAlgorithm.values().length]);
+
     private Hotp() {
     }
 
@@ -32,8 +38,13 @@ public final class Hotp {
         }
         byte[] hash;
         try {
-            Mac mac = Mac.getInstance(algorithm.macName());
-            mac.init(new SecretKeySpec(secret, algorithm.macName()));
+            Mac[] macs = MACS.get();
+            Mac mac = macs[algorithm.ordinal()];
+            if (mac == null) {
+                mac = Mac.getInstance(algorithm.macName());
+                macs[algorithm.ordinal()] = mac;
+            }
+            mac.init(new SecretKeySpec(secret, algorithm.macName())); // also resets whatever an earlier call left
             hash = mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm.macName() + " is not available in this JVM", e);

@@ -24,6 +24,11 @@ final class Slapd implements AutoCloseable {
     private final int port;
     private Process process;
 
+    /** @return CPU time slapd has used so far, in nanoseconds (0 when the system does not tell) */
+    long cpuNanos() {
+        return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     private Slapd(Path dir, int port) {
         this.dir = dir;
         this.port = port;

@@ -6,13 +6,35 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** MD5 and HMAC-MD5 on fresh JDK instances per call, so callers stay thread-safe. */
+/**
+ * MD5 and HMAC-MD5 without a JCA provider look-up per call (it cost more than the digest of a packet): {@link #md5()}
+ * returns a fresh copy of a prototype that is never used itself, and HMAC-MD5 uses one Mac per thread, only inside
+ * {@link #hmacMd5}, from init to doFinal. Thread-safe.
+ */
 final class Digests {
+
+    private static final MessageDigest MD5 = newMd5();
+    private static final ThreadLocal<Mac> HMAC_MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacMD5");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK must provide HmacMD5", e);
+        }
+    });
 
     private Digests() {
     }
 
+    /** @return an MD5 digest of the caller's own */
     static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMd5();
+        }
+    }
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (GeneralSecurityException e) {
@@ -22,8 +44,8 @@ final class Digests {
 
     static byte[] hmacMd5(byte[] secret, byte[] data, int offset, int length) {
         try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(secret, "HmacMD5"));
+            Mac mac = HMAC_MD5.get();
+            mac.init(new SecretKeySpec(secret, "HmacMD5")); // also resets whatever an earlier call left
             mac.update(data, offset, length);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
