@@ -39,7 +39,7 @@ class RadiusLoadBench {
 
     private static final int USERS = Integer.getInteger("bench.users", 10_000);
     /** Requests sent before anything is measured (rounds of three passes over the users). */
-    private static final int WARMUP = Integer.getInteger("bench.warmup-requests", 30_000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup-requests", 120_000);
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -107,9 +107,9 @@ class RadiusLoadBench {
                         "127.0.0.1", port, secret, seeds.toString(), "closed", "64", "300", "3", "-1"));
                 used = w + 1;
             }
-            // the closed run once by default; -Dbench.closed-runs=N repeats it (each in a time step of its own), as figures
+            // the closed run three times by default (-Dbench.closed-runs=N), each in a time step of its own, as figures
             // on a shared machine vary from run to run: slapd's CPU per request (the same work each time) shows how much
-            for (int r = 0, runs = Integer.getInteger("bench.closed-runs", 1); r < runs; r++) {
+            for (int r = 0, runs = Integer.getInteger("bench.closed-runs", 3); r < runs; r++) {
                 used = waitForStepAfter(used);
                 long cpu = serverCpuNanos();
                 long javaThreads = javaThreadCpuNanos();
