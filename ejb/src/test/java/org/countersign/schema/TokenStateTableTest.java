@@ -49,6 +49,12 @@ class TokenStateTableTest {
         }
     }
 
+    /** Every token's state is in CS_TOKEN_STATE as it was in CS_TOKEN, and CS_TOKEN has lost the moved columns. */
+    private static void assertMoved(Statement s, List<String> before) throws Exception {
+        assertEquals(before, state(s, "CS_TOKEN_STATE"));
+        assertEquals(19 - TokenStateTable.MOVED.size(), columns(s, "CS_TOKEN"));
+    }
+
     @Test
     void movesEveryTokensStateKeepsTheValuesDropsTheOldColumnsAndIsRepeatable() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:token-state-all;MODE=LEGACY", "sa", "");
@@ -56,10 +62,9 @@ class TokenStateTableTest {
             oldTables(s, 25);
             List<String> before = state(s, "CS_TOKEN");
             TokenStateTable.migrate(c);
-            assertEquals(before, state(s, "CS_TOKEN_STATE"));
-            assertEquals(19 - TokenStateTable.MOVED.size(), columns(s, "CS_TOKEN"));
+            assertMoved(s, before);
             TokenStateTable.migrate(c); // nothing left to do
-            assertEquals(before, state(s, "CS_TOKEN_STATE"));
+            assertMoved(s, before);
             // a new token is two rows, and the description no longer asks for the moved columns
             s.execute("INSERT INTO CS_TOKEN_STATE (ID, LAST_ACCEPTED, USES_LEFT, FAIL_COUNT, VERSION) VALUES ('new', -1, 0, 0, 1)");
             s.execute("INSERT INTO CS_TOKEN (ID, USER_ID, TYPE, STATUS, DIGITS, CODE_LENGTH, PERIOD_SECONDS, CREATED_AT)"
@@ -80,8 +85,7 @@ class TokenStateTableTest {
             s.execute("ALTER TABLE CS_TOKEN DROP COLUMN LAST_ACCEPTED");
             s.execute("ALTER TABLE CS_TOKEN DROP COLUMN CODE_HASH");
             TokenStateTable.migrate(c);
-            assertEquals(before, state(s, "CS_TOKEN_STATE"));
-            assertEquals(19 - TokenStateTable.MOVED.size(), columns(s, "CS_TOKEN"));
+            assertMoved(s, before);
         }
     }
 
