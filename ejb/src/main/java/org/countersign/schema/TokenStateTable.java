@@ -35,6 +35,9 @@ public class TokenStateTable {
     static final List<String> MOVED = List.of("LAST_ACCEPTED", "CODE_HASH", "CODE_BINDING", "CODE_EXPIRES_AT", "USES_LEFT", "FAIL_COUNT",
             "LAST_USED_AT", "VERSION");
 
+    /** The name EclipseLink's schema generation gives the description's reference to its state row. */
+    static final String FOREIGN_KEY = "FK_CS_TOKEN_ID";
+
     @Resource(lookup = "java:jboss/datasources/CountersignDS")
     private DataSource dataSource;
 
@@ -72,6 +75,12 @@ public class TokenStateTable {
             }
             for (String column : present) {
                 sql.executeUpdate("ALTER TABLE CS_TOKEN DROP COLUMN " + column);
+            }
+            // the constraint schema generation gives a new database, which it could not add here while rows lacked their state
+            try {
+                sql.executeUpdate("ALTER TABLE CS_TOKEN ADD CONSTRAINT " + FOREIGN_KEY + " FOREIGN KEY (ID) REFERENCES CS_TOKEN_STATE (ID)");
+            } catch (SQLException e) {
+                LOG.fine("foreign key " + FOREIGN_KEY + " not added: " + e.getMessage()); // there already
             }
         }
     }

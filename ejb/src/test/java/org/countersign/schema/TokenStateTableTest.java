@@ -1,10 +1,12 @@
 package org.countersign.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,9 @@ class TokenStateTableTest {
             s.execute("INSERT INTO CS_TOKEN (ID, USER_ID, TYPE, STATUS, DIGITS, CODE_LENGTH, PERIOD_SECONDS, CREATED_AT)"
                     + " VALUES ('new', 'corp:new', 'totp', 'PENDING', 6, 6, 30, CURRENT_TIMESTAMP)");
             assertEquals(26, state(s, "CS_TOKEN_STATE").size());
+            // and a description without its state row is refused, as on a database created by this build
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO CS_TOKEN (ID, USER_ID, TYPE, STATUS, DIGITS, CODE_LENGTH,"
+                    + " PERIOD_SECONDS, CREATED_AT) VALUES ('orphan', 'corp:x', 'totp', 'PENDING', 6, 6, 30, CURRENT_TIMESTAMP)"));
         }
     }
 
