@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -68,8 +69,9 @@ public class TokenStateTable {
                 TimestampColumns.migrate(connection, List.of(
                         new TimestampColumns.Target("CS_TOKEN", "ID", "CODE_EXPIRES_AT", true, List.of()),
                         new TimestampColumns.Target("CS_TOKEN", "ID", "LAST_USED_AT", true, List.of())));
-                int copied = sql.executeUpdate("INSERT INTO CS_TOKEN_STATE (ID, " + String.join(", ", MOVED) + ") SELECT k.ID, k.LAST_ACCEPTED,"
-                        + " k.CODE_HASH, k.CODE_BINDING, k.CODE_EXPIRES_AT, k.USES_LEFT, k.FAIL_COUNT, k.LAST_USED_AT, COALESCE(k.VERSION, 1)"
+                // a row never written through JPA may have no version yet: it starts at 1, as JPA's first write would
+                String values = MOVED.stream().map(c -> c.equals("VERSION") ? "COALESCE(k.VERSION, 1)" : "k." + c).collect(Collectors.joining(", "));
+                int copied = sql.executeUpdate("INSERT INTO CS_TOKEN_STATE (ID, " + String.join(", ", MOVED) + ") SELECT k.ID, " + values
                         + " FROM CS_TOKEN k WHERE NOT EXISTS (SELECT 1 FROM CS_TOKEN_STATE s WHERE s.ID = k.ID)");
                 LOG.info("the state of " + copied + " token(s) moved from CS_TOKEN to CS_TOKEN_STATE");
             }

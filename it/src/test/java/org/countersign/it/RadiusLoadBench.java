@@ -103,8 +103,7 @@ class RadiusLoadBench {
             long used = step();
             for (long warmed = 0; warmed < WARMUP; warmed += 3L * USERS) {
                 long w = waitForStepAfter(used + 1);
-                System.out.println("bench: warm-up " + run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
-                        "127.0.0.1", port, secret, seeds.toString(), "closed", "64", "300", "3", "-1"));
+                System.out.println("bench: warm-up " + load(bench, port, secret, seeds, "closed", "64", "300", "3", "-1"));
                 used = w + 1;
             }
             // the closed run three times by default (-Dbench.closed-runs=N), each in a time step of its own, as figures
@@ -114,8 +113,7 @@ class RadiusLoadBench {
                 long cpu = serverCpuNanos();
                 long javaThreads = javaThreadCpuNanos();
                 long slapdCpu = slapd.cpuNanos();
-                List<String> closed = new ArrayList<>(run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
-                        "127.0.0.1", port, secret, seeds.toString(), "closed", "64", "25", "1", "0"));
+                List<String> closed = new ArrayList<>(load(bench, port, secret, seeds, "closed", "64", "25", "1", "0"));
                 long all = serverCpuNanos() - cpu;
                 long java = javaThreadCpuNanos() - javaThreads;
                 closed.add(String.format("server CPU %.3f ms a request (%.3f in Java threads, %.3f in JIT, GC and other VM threads); "
@@ -125,8 +123,7 @@ class RadiusLoadBench {
                 report.add("  max    " + String.join("\n         ", closed));
             }
             waitForStepAfter(used);
-            report.add("  2000/s " + String.join("\n         ", run(bench, "java", bench.resolve("RadiusLoad.java").toString(),
-                    "127.0.0.1", port, secret, seeds.toString(), "open", "2000", "25", "1", "0")));
+            report.add("  2000/s " + String.join("\n         ", load(bench, port, secret, seeds, "open", "2000", "25", "1", "0")));
             long hold = Long.getLong("bench.hold-seconds", 0);
             if (hold > 0) {
                 // for profiling by hand: the server, slapd and the users stay up; RadiusLoad.java can be run against them
@@ -169,6 +166,13 @@ class RadiusLoadBench {
             Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 200);
         }
         return step();
+    }
+
+    /** Runs the load generator against this server with password+TOTP (see RadiusLoad.java for the arguments after the users file). */
+    private static List<String> load(Path bench, String port, String secret, Path users, String... modeAndLoad) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", bench.resolve("RadiusLoad.java").toString(), "127.0.0.1", port, secret, users.toString()));
+        command.addAll(List.of(modeAndLoad));
+        return run(bench, command.toArray(String[]::new));
     }
 
     private static List<String> run(Path dir, String... command) throws IOException, InterruptedException {
