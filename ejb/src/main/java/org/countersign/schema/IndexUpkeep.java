@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * At start-up, drops the {@link #DROPPED_COLUMNS} and creates every index an entity declares in {@code @Table(indexes=...)} or
+ * At start-up, after {@link RetiredSchema} and {@link TimestampColumns}, creates every index an entity declares in {@code @Table(indexes=...)} or
  * {@code @SecondaryTable(indexes=...)} that the database lacks
  * ({@code CREATE INDEX IF NOT EXISTS}, understood by H2 and PostgreSQL). Names and columns come from the
  * annotations only, never from input. A failure is logged and does not stop the start: queries work without the
@@ -35,22 +35,13 @@ public class IndexUpkeep {
     static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern COLUMNS = Pattern.compile("[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?(, ?[A-Za-z][A-Za-z0-9_]*( (ASC|DESC))?)*");
 
-    /**
-     * Columns no entity maps any more whose NOT NULL would refuse new rows on installations that had them
-     * ({@code create-or-extend-tables} adds columns, never drops them); dropped where present.
-     */
-    static final List<String> DROPPED_COLUMNS = List.of(
-            "ALTER TABLE CS_USER DROP COLUMN IF EXISTS SEARCH_TEXT"); // replaced by the CS_USER_TERM table
-
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void createMissingIndexes() {
-        List<String> all = new ArrayList<>(DROPPED_COLUMNS);
-        all.addAll(statements(em.getMetamodel().getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList()));
-        for (String ddl : all) {
+        for (String ddl : statements(em.getMetamodel().getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList())) {
             try {
                 em.createNativeQuery(ddl).executeUpdate();
             } catch (RuntimeException e) {

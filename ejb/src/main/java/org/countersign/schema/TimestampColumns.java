@@ -2,6 +2,7 @@ package org.countersign.schema;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -47,6 +48,7 @@ import org.countersign.jpa.InstantColumn;
  */
 @Singleton
 @Startup
+@DependsOn("RetiredSchema") // a retired index over a migrated column would stop its drop
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TimestampColumns {
 

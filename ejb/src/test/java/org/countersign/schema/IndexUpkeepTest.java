@@ -26,31 +26,13 @@ class IndexUpkeepTest {
         List<String> ddl = IndexUpkeep.statements(List.of(AuditEvent.class, Odd.class));
         assertTrue(ddl.contains("CREATE INDEX IF NOT EXISTS CS_AUDIT_CLIENT ON CS_AUDIT_EVENT (CLIENT, AT)"), ddl.toString());
         assertTrue(ddl.contains("CREATE INDEX IF NOT EXISTS T_ODD_OK ON T_ODD (A, B DESC)"), ddl.toString());
-        assertEquals(7, ddl.size(), "six audit indexes and the one plain odd one: " + ddl);
+        assertEquals(6, ddl.size(), "five audit indexes and the one plain odd one: " + ddl);
     }
 
     @Test
     void declaresTheIndexesOfASecondaryTableOnThatTable() {
         assertEquals(List.of("CREATE INDEX IF NOT EXISTS CS_TOKEN_USER ON CS_TOKEN (USER_ID)",
                 "CREATE INDEX IF NOT EXISTS CS_TOKEN_STATUS ON CS_TOKEN (STATUS, USER_ID)"), IndexUpkeep.statements(List.of(Token.class)));
-    }
-
-    @Test
-    void dropsTheOldSearchColumnWhereItIsAndIsRepeatable() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upkeep-columns;MODE=LEGACY", "sa", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE CS_USER (ID VARCHAR(256) PRIMARY KEY, SEARCH_TEXT VARCHAR(1024) NOT NULL)");
-            for (int round = 0; round < 2; round++) {
-                for (String ddl : IndexUpkeep.DROPPED_COLUMNS) {
-                    s.execute(ddl);
-                }
-            }
-            s.execute("INSERT INTO CS_USER (ID) VALUES ('corp:jdoe')");
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'CS_USER'")) {
-                rs.next();
-                assertEquals(1, rs.getInt(1));
-            }
-        }
     }
 
     @Test
@@ -68,7 +50,7 @@ class IndexUpkeepTest {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CS_AUDIT_EVENT'"
                     + " AND INDEX_NAME LIKE 'CS_AUDIT_%'")) {
                 rs.next();
-                assertEquals(6, rs.getInt(1));
+                assertEquals(5, rs.getInt(1));
             }
         }
     }
