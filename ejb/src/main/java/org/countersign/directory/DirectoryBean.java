@@ -87,7 +87,7 @@ public class DirectoryBean implements DirectoryService {
         boolean unavailable = false;
         for (Candidate c : candidates) {
             try {
-                boolean exists = c.entry() == null ? internal.find(c.login()).isPresent() : connect(c.entry()).find(c.login()).isPresent();
+                boolean exists = c.entry() == null ? findInternal(c.login()).isPresent() : connect(c.entry()).find(c.login()).isPresent();
                 if (exists) {
                     found++;
                     owner = c;
@@ -141,7 +141,7 @@ public class DirectoryBean implements DirectoryService {
         List<DirectoryUserView> found = new ArrayList<>();
         for (Candidate c : candidates(login.strip())) {
             try {
-                (c.entry() == null ? internal.find(c.login()) : connect(c.entry()).find(c.login())).ifPresent(found::add);
+                (c.entry() == null ? findInternal(c.login()) : connect(c.entry()).find(c.login())).ifPresent(found::add);
             } catch (LDAPException e) {
                 // a directory that does not answer finds nobody; the password check reports it as unavailable
             }
@@ -348,6 +348,11 @@ public class DirectoryBean implements DirectoryService {
     }
 
     /** The directories a login may belong to: by NetBIOS name, by UPN suffix, else all in order (built-in first). */
+    /** The built-in directory's user; its login snapshot answers for most logins (LDAP users) without a bean call. */
+    private Optional<DirectoryUserView> findInternal(String login) {
+        return InternalDirectoryBean.certainlyAbsent(login) ? Optional.empty() : internal.find(login);
+    }
+
     private List<Candidate> candidates(String login) {
         List<LdapDirectories.Known> entries = ldap.catalog(this::entries);
         int backslash = login.indexOf('\\');

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -41,6 +42,9 @@ public class RadiusRequestMdb implements RadiusRequestListener {
     @EJB
     private RadiusClientTableBean clients;
 
+    @Inject
+    private ClientPolicies policies;
+
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
@@ -54,7 +58,8 @@ public class RadiusRequestMdb implements RadiusRequestListener {
 
     @Override
     public RadiusReply onAccessRequest(VerifiedAccessRequest request) {
-        Optional<ClientPolicies.Policy> policy = clients.policyOf(request.clientName());
+        // the snapshot taken with the client table the adapter holds; the bean only when none was taken yet
+        Optional<ClientPolicies.Policy> policy = policies.loaded() ? policies.of(request.clientName()) : clients.policyOf(request.clientName());
         if (policy.isEmpty()) {
             return RadiusReply.reject(null);
         }

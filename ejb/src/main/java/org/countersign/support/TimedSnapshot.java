@@ -1,5 +1,6 @@
 package org.countersign.support;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,12 @@ public final class TimedSnapshot<T> {
             current = taken;
         }
         return taken.value();
+    }
+
+    /** @return the value when one was read and is not too old; never reads */
+    public Optional<T> fresh() {
+        Taken<T> taken = current;
+        return taken == null || System.nanoTime() - taken.at() > maxAgeNanos ? Optional.empty() : Optional.of(taken.value());
     }
 
     /** Forgets the value: the next {@link #get} reads it. */

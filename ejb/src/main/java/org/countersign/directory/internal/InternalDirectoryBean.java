@@ -41,7 +41,7 @@ public class InternalDirectoryBean {
      * anyone else (a company's LDAP users) looks nobody up here. A user added on this server counts at once, one added
      * on another within 5 s. Empty when the directory is larger.
      */
-    private static final TimedSnapshot<Optional<Set<String>>> LOGINS = new TimedSnapshot<>(5_000_000_000L);
+    static final TimedSnapshot<Optional<Set<String>>> LOGINS = new TimedSnapshot<>(5_000_000_000L);
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -100,6 +100,20 @@ public class InternalDirectoryBean {
         InternalUser user = user(login).orElseThrow(() -> new DirectoryConfigurationException("no built-in user " + login));
         user.contact(mobile != null ? mobile : user.mobile(), mail != null ? mail : user.mail());
         return view(user);
+    }
+
+    /**
+     * Answers without a bean call or a query whether the login is certainly not in the built-in directory, from the
+     * snapshot of its logins while that is fresh: most RADIUS users live in the company's LDAP directory.
+     *
+     * @return true when the login cannot be a built-in user's; false when it is, or when only {@link #find} can tell
+     */
+    public static boolean certainlyAbsent(String login) {
+        if (login == null || login.isBlank() || login.length() > 128) {
+            return true;
+        }
+        Optional<Set<String>> logins = LOGINS.fresh().flatMap(known -> known);
+        return logins.isPresent() && !logins.get().contains(InternalUser.normalise(login));
     }
 
     private Optional<InternalUser> user(String login) {
