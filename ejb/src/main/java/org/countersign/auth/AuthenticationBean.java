@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.countersign.api.audit.AuditRecord;
-import org.countersign.api.audit.AuditService;
+import org.countersign.audit.AuditWriter;
 import org.countersign.api.auth.AuthAttempt;
 import org.countersign.api.auth.AuthOutcome;
 import org.countersign.api.auth.AuthenticationService;
@@ -57,8 +58,9 @@ public class AuthenticationBean implements AuthenticationService {
     @EJB
     private SettingsService settings;
 
-    @EJB
-    private AuditService audit;
+    /** The audit group commit itself, not {@code AuditService}: one EJB call fewer on every RADIUS request. */
+    @Inject
+    private AuditWriter audit;
 
     @EJB
     private UserIndexBean users;
@@ -80,7 +82,7 @@ public class AuthenticationBean implements AuthenticationService {
         String reason = outcome instanceof AuthOutcome.Reject r ? r.reason() : null;
         // the one record of an accepted attempt: the token service writes none of its own (AttemptSource.callerAudits)
         VerificationOutcome.Accepted token = outcome instanceof AuthOutcome.Accept ? acceptedToken : null;
-        audit.record(new AuditRecord(Instant.now(), "auth." + attempt.channel(), result, reason == null ? null : cut(reason, 32),
+        audit.write(new AuditRecord(Instant.now(), "auth." + attempt.channel(), result, reason == null ? null : cut(reason, 32),
                 attempt.login(), outcome instanceof AuthOutcome.Accept a ? a.userId() : null, token == null ? null : token.tokenId(),
                 attempt.channel(), attempt.client(), attempt.address(),
                 "mode " + attempt.mode() + (token == null ? "" : ", token type " + token.type())));
