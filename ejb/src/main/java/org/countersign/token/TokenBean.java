@@ -47,6 +47,8 @@ import org.countersign.otp.Match;
 import org.countersign.otp.OtpMatcher;
 import org.countersign.otp.OtpParameters;
 import org.countersign.otp.Passcode;
+import org.countersign.seal.SealedValue;
+import org.countersign.seal.Sealer;
 import org.countersign.seal.SealingBean;
 import org.countersign.token.type.TokenPolicy;
 import org.countersign.token.type.TokenState;
@@ -83,6 +85,9 @@ public class TokenBean implements TokenService {
 
     @EJB
     private SealingBean sealing;
+
+    /** The sealer, asked of {@link #sealing} once per bean instance: opening a seed is on every verification's path. */
+    private Sealer sealer;
 
     @EJB
     private AuditService audit;
@@ -387,7 +392,7 @@ public class TokenBean implements TokenService {
         } catch (InvalidOtpParameterException e) {
             return rejected(token, RejectReason.MALFORMED, policy, now, null, "token.resync");
         }
-        byte[] seed = sealing.unseal(token.sealedSeed(), Token.seedBinding(token.id()));
+        byte[] seed = unsealedSeed(token);
         Match match = OtpMatcher.hotpResync(seed, parameters(token), first, second, token.lastAccepted(), policy.resyncWindow());
         if (match instanceof Match.Found found) {
             token.unlocked();
@@ -452,11 +457,18 @@ public class TokenBean implements TokenService {
     }
 
     private TokenState state(Token token, TokenPolicy policy, String binding) {
-        byte[] seed = token.sealedSeed() == null ? null : sealing.unseal(token.sealedSeed(), Token.seedBinding(token.id()));
+        byte[] seed = token.sealedSeed() == null ? null : unsealedSeed(token);
         OtpParameters otp = token.sealedSeed() == null ? null : parameters(token);
         String context = Token.codeContext(token.id());
         return new TokenState(seed, otp, token.lastAccepted(), token.codeHash(), token.codeBinding(), token.codeExpiresAt(),
                 token.usesLeft(), binding, policy, (stored, offered) -> sealing.codeMatches(context, offered, stored));
+    }
+
+    private byte[] unsealedSeed(Token token) {
+        if (sealer == null) {
+            sealer = sealing.sealer();
+        }
+        return sealer.unseal(SealedValue.decode(token.sealedSeed()), Token.seedBinding(token.id()));
     }
 
     private static OtpParameters parameters(Token token) {

@@ -9,7 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +109,59 @@ class SealerTest {
         SealedValue fresh = sealer.seal(SECRET, ROW_42);
         assertEquals("k2", fresh.keyId());
         assertArrayEquals(SECRET, new Sealer(MasterKeyFile.open(file)).unseal(fresh, ROW_42));
+    }
+
+    @Test
+    void theCipherReusedForOpeningCarriesNothingFromOneValueToTheNext() {
+        Path file = dir.resolve("reuse.key");
+        MasterKeyFile first = MasterKeyFile.openOrCreate(file);
+        SealedValue underOld = new Sealer(first).seal(SECRET, ROW_42);
+        Sealer sealer = new Sealer(first.rotate());
+        SealedValue underNew = sealer.seal("another secret".getBytes(StandardCharsets.US_ASCII), ROW_43);
+        byte[] flipped = underNew.ciphertext().clone();
+        flipped[0] ^= 1;
+        SealedValue damaged = new SealedValue(underNew.keyId(), underNew.iv(), flipped);
+        for (int i = 0; i < 3; i++) {
+            // one thread: the same cipher, keys alternating, a failed integrity check in between
+            assertArrayEquals(SECRET, sealer.unseal(underOld, ROW_42));
+            assertThrows(SealException.class, () -> sealer.unseal(damaged, ROW_43));
+            assertArrayEquals("another secret".getBytes(StandardCharsets.US_ASCII), sealer.unseal(underNew, ROW_43));
+            assertThrows(SealException.class, () -> sealer.unseal(underOld, ROW_43));
+        }
+    }
+
+    @Test
+    void threadsOpeningAtOnceEachGetTheirOwnValue() throws Exception {
+        Sealer sealer = sealer();
+        List<byte[]> secrets = new ArrayList<>();
+        List<SealedValue> sealed = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            byte[] secret = ("secret number " + i).getBytes(StandardCharsets.US_ASCII);
+            secrets.add(secret);
+            sealed.add(sealer.seal(secret, ("Token/" + i + "/seed").getBytes(StandardCharsets.US_ASCII)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        int i = (round * 7 + offset) % 64;
+                        byte[] opened = sealer.unseal(sealed.get(i), ("Token/" + i + "/seed").getBytes(StandardCharsets.US_ASCII));
+                        if (!Arrays.equals(secrets.get(i), opened)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
