@@ -17,6 +17,11 @@ Countersign is starting on WildFly at $home
   stop      Ctrl-C
 INFO
 
+# A fixed 1 GB heap, not WildFly's 64-512 MB: a RADIUS request allocates about 80 KB (H2 rows and pages, mostly), so at
+# 2,000 requests/s a 512 MB heap collected its young generation every second or so, each pause of 15-30 ms delaying the
+# requests behind it (bench/radius/README.md). An administrator's JBOSS_JAVA_SIZING wins.
+export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms1g -Xmx1g}"
+
 exec "$home/bin/standalone.sh" \
   -Dcountersign.radius.auth-port="${COUNTERSIGN_RADIUS_PORT:-1812}" \
   -Dcountersign.radius.acct-port="${COUNTERSIGN_RADIUS_ACCT_PORT:-1813}" \
