@@ -12,6 +12,8 @@ import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 import org.countersign.api.token.TokenStatus;
@@ -101,7 +103,41 @@ public class Token {
     @Column(name = "VERSION")
     private long version;
 
+    /**
+     * The columns {@link #fromRow} reads, in its order, for a statement written by hand that joins {@code CS_TOKEN d} and
+     * {@code CS_TOKEN_STATE s}. Every persistent field is here (TokenRowTest compares them with what JPA reads).
+     */
+    static final String ROW_COLUMNS = "s.ID, s.LAST_ACCEPTED, s.CODE_HASH, s.CODE_BINDING, s.CODE_EXPIRES_AT, s.USES_LEFT, s.FAIL_COUNT, "
+            + "s.LAST_USED_AT, s.VERSION, d.USER_ID, d.TYPE, d.STATUS, d.SEALED_SEED, d.ALGORITHM, d.DIGITS, d.CODE_LENGTH, "
+            + "d.PERIOD_SECONDS, d.LOCKED_AT, d.CREATED_AT";
+
     protected Token() {
+    }
+
+    /** A token as the current row of a result whose columns are {@link #ROW_COLUMNS}; unmanaged, as JPA's would be once detached. */
+    static Token fromRow(ResultSet row) throws SQLException {
+        InstantColumn instants = new InstantColumn();
+        Token token = new Token();
+        token.id = row.getString(1);
+        token.lastAccepted = row.getLong(2);
+        token.codeHash = row.getString(3);
+        token.codeBinding = row.getString(4);
+        token.codeExpiresAt = instants.convertToEntityAttribute(row.getTimestamp(5));
+        token.usesLeft = row.getInt(6);
+        token.failCount = row.getInt(7);
+        token.lastUsedAt = instants.convertToEntityAttribute(row.getTimestamp(8));
+        token.version = row.getLong(9);
+        token.userId = row.getString(10);
+        token.type = row.getString(11);
+        token.status = TokenStatus.valueOf(row.getString(12));
+        token.sealedSeed = row.getString(13);
+        token.algorithm = row.getString(14);
+        token.digits = row.getInt(15);
+        token.codeLength = row.getInt(16);
+        token.periodSeconds = row.getInt(17);
+        token.lockedAt = instants.convertToEntityAttribute(row.getTimestamp(18));
+        token.createdAt = instants.convertToEntityAttribute(row.getTimestamp(19));
+        return token;
     }
 
     Token(String userId, String type, TokenStatus status, Instant now) {

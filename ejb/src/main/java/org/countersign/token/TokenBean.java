@@ -13,10 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -72,6 +74,8 @@ public class TokenBean implements TokenService {
     private static final String TEMPORARY = "temporary";
     private static final Set<TokenStatus> VERIFYING = EnumSet.of(TokenStatus.ACTIVE, TokenStatus.LOCKED);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKENS_OF_USER = "SELECT " + Token.ROW_COLUMNS + " FROM " + Token.DESCRIPTION
+            + " d JOIN CS_TOKEN_STATE s ON s.ID = d.ID WHERE d.USER_ID = ? ORDER BY d.CREATED_AT DESC";
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -193,8 +197,32 @@ public class TokenBean implements TokenService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public UserTokens read(String userId) {
         requireUser(userId);
+        if (transactions.getTransactionKey() == null) {
+            return new ReadTokens(userId, committedTokensOf(dataSource, userId));
+        }
+        // in the caller's transaction JPA's query, which sees what the caller changed and has not yet flushed
         return new ReadTokens(userId, em.createQuery("SELECT t FROM Token t WHERE t.userId = :user ORDER BY t.createdAt DESC", Token.class)
                 .setParameter("user", userId).getResultList());
+    }
+
+    /**
+     * A user's tokens, newest first, by one JDBC query: outside a transaction JPA made a fresh persistence context per
+     * query and registered every row in it, about half of what a RADIUS request's token read cost.
+     */
+    static List<Token> committedTokensOf(DataSource dataSource, String userId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(TOKENS_OF_USER)) {
+            query.setString(1, userId);
+            List<Token> rows = new ArrayList<>(2);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Token.fromRow(result));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new PersistenceException("the tokens of a user could not be read", e);
+        }
     }
 
     @Override
