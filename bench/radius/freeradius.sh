@@ -82,5 +82,5 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 sleep 2
 kill -0 $pid || { cat "$work/freeradius.log"; exit 1; }
 echo "FreeRADIUS $(freeradius -v | head -1 | sed 's/.*Version //;s/,.*//') rlm_ldap, password by LDAP bind only:"
-java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" closed 64 20 1 | sed 's/^/  max    /'
+java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" closed 64 20 3 | sed 's/^/  max    /'
 java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" open 2000 20 1 | sed 's/^/  2000\/s /'
