@@ -18,6 +18,11 @@ public class InstantColumn implements AttributeConverter<Instant, Timestamp> {
         return value == null ? null : Timestamp.from(value.truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** The instant of a column value, for results read by hand; {@code null} for {@code null}. */
+    public static Instant instantOf(Timestamp value) {
+        return value == null ? null : value.toInstant();
+    }
+
     @Override
     public Timestamp convertToDatabaseColumn(Instant value) {
         return of(value);
@@ -25,6 +30,6 @@ public class InstantColumn implements AttributeConverter<Instant, Timestamp> {
 
     @Override
     public Instant convertToEntityAttribute(Timestamp value) {
-        return value == null ? null : value.toInstant();
+        return instantOf(value);
     }
 }

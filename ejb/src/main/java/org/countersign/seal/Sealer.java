@@ -72,6 +72,11 @@ public final class Sealer {
         }
     }
 
+    /** Opens a sealed value in its column form ({@link SealedValue#encode}); throws {@link SealException} when it cannot. */
+    public byte[] unseal(String sealed, byte[] associatedData) {
+        return unseal(SealedValue.decode(sealed), associatedData);
+    }
+
     private static Cipher init(Cipher cipher, int mode, SecretKey key, byte[] iv, byte[] associatedData) throws GeneralSecurityException {
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         cipher.updateAAD(associatedData);

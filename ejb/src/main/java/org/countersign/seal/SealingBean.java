@@ -63,7 +63,7 @@ public class SealingBean {
 
     /** Opens a column-form sealed value bound to {@code associatedData}; throws {@link SealException} when it cannot. */
     public byte[] unseal(String sealed, byte[] associatedData) {
-        return sealer.unseal(SealedValue.decode(sealed), associatedData);
+        return sealer.unseal(sealed, associatedData);
     }
 
     /**

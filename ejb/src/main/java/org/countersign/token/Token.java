@@ -116,16 +116,15 @@ public class Token {
 
     /** A token as the current row of a result whose columns are {@link #ROW_COLUMNS}; unmanaged, as JPA's would be once detached. */
     static Token fromRow(ResultSet row) throws SQLException {
-        InstantColumn instants = new InstantColumn();
         Token token = new Token();
         token.id = row.getString(1);
         token.lastAccepted = row.getLong(2);
         token.codeHash = row.getString(3);
         token.codeBinding = row.getString(4);
-        token.codeExpiresAt = instants.convertToEntityAttribute(row.getTimestamp(5));
+        token.codeExpiresAt = InstantColumn.instantOf(row.getTimestamp(5));
         token.usesLeft = row.getInt(6);
         token.failCount = row.getInt(7);
-        token.lastUsedAt = instants.convertToEntityAttribute(row.getTimestamp(8));
+        token.lastUsedAt = InstantColumn.instantOf(row.getTimestamp(8));
         token.version = row.getLong(9);
         token.userId = row.getString(10);
         token.type = row.getString(11);
@@ -135,8 +134,8 @@ public class Token {
         token.digits = row.getInt(15);
         token.codeLength = row.getInt(16);
         token.periodSeconds = row.getInt(17);
-        token.lockedAt = instants.convertToEntityAttribute(row.getTimestamp(18));
-        token.createdAt = instants.convertToEntityAttribute(row.getTimestamp(19));
+        token.lockedAt = InstantColumn.instantOf(row.getTimestamp(18));
+        token.createdAt = InstantColumn.instantOf(row.getTimestamp(19));
         return token;
     }
 

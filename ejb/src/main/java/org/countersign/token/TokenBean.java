@@ -49,7 +49,6 @@ import org.countersign.otp.Match;
 import org.countersign.otp.OtpMatcher;
 import org.countersign.otp.OtpParameters;
 import org.countersign.otp.Passcode;
-import org.countersign.seal.SealedValue;
 import org.countersign.seal.Sealer;
 import org.countersign.seal.SealingBean;
 import org.countersign.token.type.TokenPolicy;
@@ -496,7 +495,7 @@ public class TokenBean implements TokenService {
         if (sealer == null) {
             sealer = sealing.sealer();
         }
-        return sealer.unseal(SealedValue.decode(token.sealedSeed()), Token.seedBinding(token.id()));
+        return sealer.unseal(token.sealedSeed(), Token.seedBinding(token.id()));
     }
 
     private static OtpParameters parameters(Token token) {
