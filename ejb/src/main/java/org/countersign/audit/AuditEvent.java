@@ -19,7 +19,6 @@ import org.countersign.jpa.InstantColumn;
     @Index(name = "CS_AUDIT_AT", columnList = "AT"),
     @Index(name = "CS_AUDIT_USER", columnList = "USER_ID, AT"),
     @Index(name = "CS_AUDIT_CLIENT", columnList = "CLIENT, AT"),
-    @Index(name = "CS_AUDIT_CATEGORY", columnList = "CATEGORY, AT"),
     @Index(name = "CS_AUDIT_OUTCOME", columnList = "OUTCOME, AT")
 })
 public class AuditEvent {

@@ -41,9 +41,31 @@ class RetiredSchemaTest {
                 s.execute(ddl);
             }
             assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_ACTOR'"));
-            assertEquals(5, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CS_AUDIT_EVENT'"
+            assertEquals(4, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CS_AUDIT_EVENT'"
                     + " AND INDEX_NAME LIKE 'CS_AUDIT_%'"));
             assertEquals(List.of(), RetiredSchema.apply(c), "nothing left to drop, and no error saying so");
+        }
+    }
+
+    @Test
+    void dropsTheCategoryIndexAndTheDashboardCountsThenComeByTime() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retired-category;MODE=LEGACY", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT TIMESTAMP NOT NULL, CATEGORY VARCHAR(64) NOT NULL,"
+                    + " OUTCOME VARCHAR(16) NOT NULL, REASON VARCHAR(32), ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
+            for (String ddl : IndexUpkeep.statements(List.of(AuditEvent.class))) {
+                s.execute(ddl);
+            }
+            s.execute("CREATE INDEX CS_AUDIT_CATEGORY ON CS_AUDIT_EVENT (CATEGORY, AT)");
+            // the dashboard's count (DashboardBean.AUTHENTICATIONS and a time range): by the category index, as built before
+            String dashboard = "EXPLAIN SELECT OUTCOME, COUNT(*) FROM CS_AUDIT_EVENT e WHERE e.CATEGORY LIKE 'auth.%'"
+                    + " AND e.AT >= TIMESTAMP '2026-12-01 00:00:00' GROUP BY OUTCOME";
+            assertTrue(plan(s, dashboard).contains("CS_AUDIT_CATEGORY"), plan(s, dashboard));
+            assertEquals(List.of(), RetiredSchema.apply(c));
+            assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_CATEGORY'"));
+            assertTrue(plan(s, dashboard).contains("CS_AUDIT_AT: AT >="), plan(s, dashboard));
+            assertEquals(List.of(), IndexUpkeep.statements(List.of(AuditEvent.class)).stream().filter(d -> d.contains("CATEGORY")).toList(),
+                    "no mapped index names the category any more");
         }
     }
 
@@ -67,6 +89,13 @@ class RetiredSchemaTest {
             assertEquals(1, failures.size(), failures.toString());
             assertTrue(failures.get(0).startsWith("could not run ALTER TABLE IF EXISTS CS_USER DROP COLUMN"), failures.get(0));
             assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_ACTOR'"));
+        }
+    }
+
+    private static String plan(Statement s, String explain) throws SQLException {
+        try (ResultSet rs = s.executeQuery(explain)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
