@@ -52,6 +52,7 @@ final class RadiusListenerEngine {
     private final Timer sendTimer;
     private final DuplicateCache duplicates = new DuplicateCache(DUPLICATE_LIFETIME_NANOS, 200_000);
     private final java.util.concurrent.atomic.LongAdder resent = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder started = new java.util.concurrent.atomic.LongAdder();
     private final MessageEndpointFactory factory;
     private final Semaphore inFlight;
     /** Requests waiting for a place in flight, oldest first; {@code null} when the backlog is 0. */
@@ -313,41 +314,53 @@ final class RadiusListenerEngine {
                 drops.drop("overload", source);
                 return;
             }
-            // every place may have come free between the two looks: then nobody would take the request from the backlog
+            // every place may have come free between the two looks: then no worker would take the request from the backlog
             if (inFlight.tryAcquire()) {
-                next();
+                passOn();
             }
         }
     }
 
     /** A verified-source datagram waiting for a place in flight. */
-    private record Waiting(RadiusClientEntry client, InetSocketAddress source, DatagramSocket socket, byte[] data, Object key, long since) {
+    record Waiting(RadiusClientEntry client, InetSocketAddress source, DatagramSocket socket, byte[] data, Object key, long since) {
     }
 
-    /** Starts a request on a place already taken; gives the place on when the work cannot be started. */
+    /** Starts a worker on a place already taken; when the work manager refuses, the next waiting request is tried, or the place given back. */
     private void start(Waiting request) {
-        try {
-            workManager.scheduleWork(new RequestWork(this, request.client(), request.source(), request.socket(), request.data(), request.key(),
-                    this::next));
-        } catch (WorkException | RuntimeException e) {
-            duplicates.abandon(request.key());
-            drops.drop("overload", request.source());
-            inFlight.release();
+        for (Waiting next = request; next != null; next = next()) {
+            try {
+                workManager.scheduleWork(new RequestWork(this, next));
+                started.increment();
+                return;
+            } catch (WorkException | RuntimeException e) {
+                duplicates.abandon(next.key());
+                drops.drop("overload", next.source());
+            }
+        }
+    }
+
+    /** Gives a place held by no worker to the oldest waiting request, on a new worker, or back. */
+    void passOn() {
+        Waiting next = next();
+        if (next != null) {
+            start(next);
         }
     }
 
     /**
-     * A place in flight is free (a request finished, or one was taken for the backlog): the oldest waiting request that
-     * is still worth deciding gets it, or it is given back.
+     * A place in flight is free (a worker finished a request, or a place was taken for the backlog): the oldest waiting
+     * request still worth deciding, for the caller to decide on that place, or {@code null} once the place is given back.
+     * A worker that finishes a request thus goes on with the next one itself: under load, a request waiting in the backlog
+     * costs no new Work, no hand-over to another thread and no thread woken.
      */
-    private void next() {
+    Waiting next() {
         while (true) {
-            Waiting waiting = backlog == null ? null : backlog.poll();
+            Waiting waiting = backlog == null || closed ? null : backlog.poll();
             if (waiting == null) {
                 inFlight.release();
                 // a request may have been put in the backlog after the poll, by a receiver that found no place free
-                if (backlog == null || backlog.isEmpty() || !inFlight.tryAcquire()) {
-                    return;
+                if (backlog == null || closed || backlog.isEmpty() || !inFlight.tryAcquire()) {
+                    return null;
                 }
                 continue;
             }
@@ -356,8 +369,12 @@ final class RadiusListenerEngine {
                 drops.drop("overload: waited too long", waiting.source());
                 continue;
             }
-            start(waiting);
-            return;
+            return waiting;
         }
+    }
+
+    /** Workers started since the engine opened (each then decides requests until none waits); for tests. */
+    long workersStarted() {
+        return started.sum();
     }
 }

@@ -24,8 +24,9 @@ import org.countersign.radius.wire.RequestVerifier;
 import org.countersign.radius.wire.UserPassword;
 
 /**
- * Decodes, verifies and answers one datagram from a known client. Anything that fails a check is
- * dropped and counted, never answered (RFC 2865 section 3: silently discard).
+ * Decodes, verifies and answers datagrams from known clients, one at a time on one place in flight: first the one it
+ * was started for, then, while any wait in the backlog, the oldest of them ({@link RadiusListenerEngine#next()}).
+ * Anything that fails a check is dropped and counted, never answered (RFC 2865 section 3: silently discard).
  */
 final class RequestWork implements Work {
 
@@ -33,27 +34,48 @@ final class RequestWork implements Work {
     private static final int MAX_TEXT_OCTETS = 253;
 
     private final RadiusListenerEngine engine;
-    private final RadiusClientEntry client;
-    private final InetSocketAddress source;
-    private final java.net.DatagramSocket socket;
-    private final byte[] data;
-    private final Object duplicateKey;
-    private final Runnable done;
+    private RadiusClientEntry client;
+    private InetSocketAddress source;
+    private java.net.DatagramSocket socket;
+    private byte[] data;
+    private Object duplicateKey;
     private boolean answered;
 
-    RequestWork(RadiusListenerEngine engine, RadiusClientEntry client, InetSocketAddress source, java.net.DatagramSocket socket,
-                byte[] data, Object duplicateKey, Runnable done) {
+    RequestWork(RadiusListenerEngine engine, RadiusListenerEngine.Waiting first) {
         this.engine = engine;
-        this.client = client;
-        this.source = source;
-        this.socket = socket;
-        this.data = data;
-        this.duplicateKey = duplicateKey;
-        this.done = done;
+        take(first);
+    }
+
+    private void take(RadiusListenerEngine.Waiting request) {
+        client = request.client();
+        source = request.source();
+        socket = request.socket();
+        data = request.data();
+        duplicateKey = request.key();
+        answered = false;
     }
 
     @Override
     public void run() {
+        boolean holding = true;
+        try {
+            while (true) {
+                decide();
+                RadiusListenerEngine.Waiting next = engine.next();
+                if (next == null) {
+                    holding = false;
+                    return;
+                }
+                take(next);
+            }
+        } finally {
+            if (holding) {
+                engine.passOn(); // an Error escaped: the place goes to a new worker, or back
+            }
+        }
+    }
+
+    private void decide() {
         try {
             RadiusPacket packet = RadiusCodec.decode(data, 0, data.length);
             boolean accountingPort = engine.isAccountingSocket(socket);
@@ -80,13 +102,12 @@ final class RequestWork implements Work {
             if (!answered) {
                 engine.unanswered(duplicateKey);
             }
-            done.run();
         }
     }
 
     @Override
     public void release() {
-        // a single request finishes by itself
+        // each request finishes by itself; after close, next() hands out no more
     }
 
     private void accessRequest(RadiusPacket packet) throws MalformedPacketException, UnavailableException {

@@ -1,0 +1,279 @@
+package org.countersign.radius.ra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.transaction.xa.XAResource;
+import org.countersign.api.radius.InflowReadiness;
+import org.countersign.api.radius.RadiusClientEntry;
+import org.countersign.api.radius.RadiusClientTable;
+import org.countersign.api.radius.RadiusDecision;
+import org.countersign.api.radius.RadiusReply;
+import org.countersign.api.radius.RadiusRequestListener;
+import org.countersign.api.radius.VerifiedAccessRequest;
+import org.countersign.radius.wire.AttributeType;
+import org.countersign.radius.wire.PacketCode;
+import org.countersign.radius.wire.RadiusAttribute;
+import org.countersign.radius.wire.RadiusCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's bounded dispatch over a real UDP socket, with a thread-pool work manager and a listener that holds its
+ * decisions until the test lets them go: places in flight, the backlog oldest first, and overload dropped and counted.
+ */
+class RadiusListenerEngineTest {
+
+    private static final byte[] SECRET = "engine-test-secret-7c1d".getBytes(StandardCharsets.US_ASCII);
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger scheduled = new AtomicInteger();
+    private final Semaphore decisions = new Semaphore(0);
+    private final AtomicInteger deciding = new AtomicInteger();
+    private final List<String> entered = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> decided = Collections.synchronizedList(new ArrayList<>());
+    private RadiusListenerEngine engine;
+    private DatagramSocket client;
+
+    @BeforeEach
+    void open() throws Exception {
+        InflowReadiness.applicationStarted();
+        client = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+        client.setSoTimeout(200);
+    }
+
+    @AfterEach
+    void close() {
+        decisions.release(1_000);
+        if (engine != null) {
+            engine.close();
+        }
+        client.close();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void placesInFlightThenTheBacklogOldestFirstThenOverloadDroppedAndCounted() throws Exception {
+        engine = engine(2, 3);
+        long workersBefore = engine.workersStarted();
+        int scheduledBefore = scheduled.get();
+        for (int i = 0; i < 10; i++) {
+            send(accessRequest(i, "user" + i));
+        }
+        waitFor(() -> deciding.get() == 2 && engine.drops().total("overload") == 5, "2 deciding, 5 dropped as overload");
+        Thread.sleep(200); // nothing more may start while both places are held
+        assertEquals(2, deciding.get());
+        assertEquals(List.of(), replies(), "nothing answered while the decisions are held");
+
+        // one decision at a time: each freed place takes the oldest waiting request before the next is let go
+        for (int k = 0; k < 3; k++) {
+            decisions.release();
+            int next = 3 + k;
+            waitFor(() -> entered.size() == next && deciding.get() == 2, "request " + next + " taken from the backlog");
+        }
+        assertEquals(List.of("user2", "user3", "user4"), entered.subList(2, 5), "the backlog is decided oldest first");
+        decisions.release(1_000);
+        List<Integer> answered = replies(5);
+        assertEquals(5, answered.size(), "the two in flight and the three waiting are answered: " + answered);
+        assertEquals(List.of("user0", "user1", "user2", "user3", "user4"), decided.stream().sorted().toList());
+        assertEquals(5, engine.drops().total("overload"), "the five beyond the backlog, and no others");
+        assertEquals(2, engine.workersStarted() - workersBefore, "the workers that freed a place took the waiting requests themselves");
+        assertEquals(2, scheduled.get() - scheduledBefore, "two workers were all the work scheduled for the ten datagrams");
+    }
+
+    @Test
+    void aPlaceFreedWithNothingWaitingIsGivenBackAndTheNextRequestGetsANewWorker() throws Exception {
+        engine = engine(1, 0);
+        long workersBefore = engine.workersStarted();
+        decisions.release(1_000);
+        send(accessRequest(1, "first"));
+        assertEquals(1, replies(1).size());
+        send(accessRequest(2, "second"));
+        assertEquals(1, replies(1).size());
+        assertEquals(2, engine.workersStarted() - workersBefore, "a place given back: the next request needed a worker of its own");
+        send(accessRequest(3, "third"));
+        send(accessRequest(3, "third")); // a retransmission: answered from the duplicate cache or dropped, never decided twice
+        int answers = replies().size();
+        assertTrue(answers == 1 || answers == 2, answers + " answers");
+        assertEquals(List.of("first", "second", "third"), decided);
+    }
+
+    private RadiusListenerEngine engine(int maxInFlight, int backlog) throws Exception {
+        EngineSettings settings = new EngineSettings("127.0.0.1", 0, -1, maxInFlight, backlog, Duration.ofSeconds(1), Duration.ZERO);
+        RadiusListenerEngine e = new RadiusListenerEngine(settings, workManager(), new Timer(true), new Timer(true), endpoints());
+        e.open();
+        engine = e;
+        // the client table arrives on the engine's first timer tick; a Status-Server is answered once it has
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int id = 200;
+        while (true) {
+            send(RadiusCodec.encodeRequest(PacketCode.STATUS_SERVER, id++, authenticator(id), List.of(), SECRET, true));
+            if (!replies().isEmpty()) {
+                return e;
+            }
+            assertTrue(System.nanoTime() < until, "the engine answered no Status-Server within 10 s");
+        }
+    }
+
+    private WorkManager workManager() {
+        return new WorkManager() {
+            @Override
+            public void doWork(Work work) {
+                work.run();
+            }
+
+            @Override
+            public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+                work.run();
+            }
+
+            @Override
+            public long startWork(Work work) {
+                scheduleWork(work);
+                return 0;
+            }
+
+            @Override
+            public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+                scheduleWork(work);
+                return 0;
+            }
+
+            @Override
+            public void scheduleWork(Work work) {
+                scheduled.incrementAndGet();
+                threads.execute(work);
+            }
+
+            @Override
+            public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+                scheduleWork(work);
+            }
+        };
+    }
+
+    private MessageEndpointFactory endpoints() {
+        RadiusClientTable table = new RadiusClientTable(1, List.of(new RadiusClientEntry("test", "127.0.0.1", SECRET, true, false)));
+        return new MessageEndpointFactory() {
+            @Override
+            public MessageEndpoint createEndpoint(XAResource resource) {
+                return endpoint(table);
+            }
+
+            @Override
+            public MessageEndpoint createEndpoint(XAResource resource, long timeout) {
+                return endpoint(table);
+            }
+
+            @Override
+            public boolean isDeliveryTransacted(Method method) {
+                return false;
+            }
+
+            @Override
+            public String getActivationName() {
+                return "engine-test";
+            }
+
+            @Override
+            public Class<?> getEndpointClass() {
+                return RadiusRequestListener.class;
+            }
+        };
+    }
+
+    /** A listener that holds each Access-Request until the test releases a decision. */
+    private MessageEndpoint endpoint(RadiusClientTable table) {
+        return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MessageEndpoint.class, RadiusRequestListener.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "clientTable" -> table;
+                    case "onAccessRequest" -> {
+                        entered.add(((VerifiedAccessRequest) args[0]).userName());
+                        deciding.incrementAndGet();
+                        decisions.acquire();
+                        deciding.decrementAndGet();
+                        decided.add(((VerifiedAccessRequest) args[0]).userName());
+                        yield new RadiusReply(RadiusDecision.ACCEPT, null, null, List.of());
+                    }
+                    case "release", "beforeDelivery", "afterDelivery" -> null;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "test endpoint";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static byte[] accessRequest(int id, String user) {
+        byte[] authenticator = authenticator(id);
+        return RadiusCodec.encodeRequest(PacketCode.ACCESS_REQUEST, id, authenticator,
+                List.of(new RadiusAttribute(AttributeType.USER_NAME, user.getBytes(StandardCharsets.UTF_8))), SECRET, true);
+    }
+
+    private static byte[] authenticator(int id) {
+        byte[] authenticator = new byte[16];
+        authenticator[0] = (byte) id;
+        authenticator[15] = 0x5a;
+        return authenticator;
+    }
+
+    private void send(byte[] datagram) throws IOException {
+        client.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress("127.0.0.1", engine.localPort())));
+    }
+
+    /** The identifiers of the replies that arrive until none has for 200 ms. */
+    private List<Integer> replies() throws IOException {
+        return replies(Integer.MAX_VALUE);
+    }
+
+    /** As {@link #replies()}, waiting up to 10 s for the first {@code expected}. */
+    private List<Integer> replies(int expected) throws IOException {
+        List<Integer> ids = new ArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        byte[] buffer = new byte[4096];
+        while (true) {
+            try {
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                client.receive(reply);
+                ids.add(buffer[1] & 0xff);
+            } catch (SocketTimeoutException quiet) {
+                if (ids.size() >= expected || expected == Integer.MAX_VALUE || System.nanoTime() > until) {
+                    return ids;
+                }
+            }
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "not within 10 s: " + what);
+            Thread.sleep(10);
+        }
+    }
+}
