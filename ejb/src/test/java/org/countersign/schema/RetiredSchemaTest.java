@@ -37,9 +37,7 @@ class RetiredSchemaTest {
             s.execute("CREATE INDEX CS_AUDIT_USER ON CS_AUDIT_EVENT (USER_ID, AT)");
             assertEquals(List.of(), RetiredSchema.apply(c));
             TimestampColumns.migrate(c, TimestampColumns.targets(List.of(AuditEvent.class)));
-            for (String ddl : IndexUpkeep.statements(List.of(AuditEvent.class))) {
-                s.execute(ddl);
-            }
+            createMappedAuditIndexes(s);
             assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_ACTOR'"));
             assertEquals(4, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CS_AUDIT_EVENT'"
                     + " AND INDEX_NAME LIKE 'CS_AUDIT_%'"));
@@ -53,9 +51,7 @@ class RetiredSchemaTest {
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT TIMESTAMP NOT NULL, CATEGORY VARCHAR(64) NOT NULL,"
                     + " OUTCOME VARCHAR(16) NOT NULL, REASON VARCHAR(32), ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
-            for (String ddl : IndexUpkeep.statements(List.of(AuditEvent.class))) {
-                s.execute(ddl);
-            }
+            createMappedAuditIndexes(s);
             s.execute("CREATE INDEX CS_AUDIT_CATEGORY ON CS_AUDIT_EVENT (CATEGORY, AT)");
             // the dashboard's count (DashboardBean.AUTHENTICATIONS and a time range): by the category index, as built before
             String dashboard = "EXPLAIN SELECT OUTCOME, COUNT(*) FROM CS_AUDIT_EVENT e WHERE e.CATEGORY LIKE 'auth.%'"
@@ -89,6 +85,12 @@ class RetiredSchemaTest {
             assertEquals(1, failures.size(), failures.toString());
             assertTrue(failures.get(0).startsWith("could not run ALTER TABLE IF EXISTS CS_USER DROP COLUMN"), failures.get(0));
             assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_ACTOR'"));
+        }
+    }
+
+    private static void createMappedAuditIndexes(Statement s) throws SQLException {
+        for (String ddl : IndexUpkeep.statements(List.of(AuditEvent.class))) {
+            s.execute(ddl);
         }
     }
 
