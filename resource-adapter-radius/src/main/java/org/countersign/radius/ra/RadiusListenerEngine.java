@@ -173,13 +173,18 @@ final class RadiusListenerEngine {
         }
     }
 
-    <T> T callListener(Function<RadiusRequestListener, T> call) throws UnavailableException {
-        MessageEndpoint endpoint = factory.createEndpoint(null);
+    /** One call on an endpoint of its own (the client table refresh); request workers keep theirs, {@link #createEndpoint()}. */
+    private <T> T callListener(Function<RadiusRequestListener, T> call) throws UnavailableException {
+        MessageEndpoint endpoint = createEndpoint();
         try {
             return call.apply((RadiusRequestListener) endpoint);
         } finally {
             endpoint.release();
         }
+    }
+
+    MessageEndpoint createEndpoint() throws UnavailableException {
+        return factory.createEndpoint(null);
     }
 
     void send(byte[] reply, InetSocketAddress to, DatagramSocket socket) {

@@ -1,16 +1,19 @@
 package org.countersign.radius.ra;
 
 import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.work.Work;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.countersign.api.radius.NamedAttribute;
 import org.countersign.api.radius.RadiusClientEntry;
 import org.countersign.api.radius.RadiusReply;
+import org.countersign.api.radius.RadiusRequestListener;
 import org.countersign.api.radius.VerifiedAccessRequest;
 import org.countersign.api.radius.VerifiedAccountingRequest;
 import org.countersign.radius.wire.AttributeType;
@@ -40,6 +43,8 @@ final class RequestWork implements Work {
     private byte[] data;
     private Object duplicateKey;
     private boolean answered;
+    /** The listener's endpoint, made for the first request that needs it and kept for those after it (JCA lets an adapter reuse one, by one thread at a time). */
+    private MessageEndpoint endpoint;
 
     RequestWork(RadiusListenerEngine engine, RadiusListenerEngine.Waiting first) {
         this.engine = engine;
@@ -69,9 +74,30 @@ final class RequestWork implements Work {
                 take(next);
             }
         } finally {
+            releaseEndpoint();
             if (holding) {
                 engine.passOn(); // an Error escaped: the place goes to a new worker, or back
             }
+        }
+    }
+
+    private <T> T callListener(Function<RadiusRequestListener, T> call) throws UnavailableException {
+        if (endpoint == null) {
+            endpoint = engine.createEndpoint();
+        }
+        try {
+            return call.apply((RadiusRequestListener) endpoint);
+        } catch (RuntimeException e) {
+            releaseEndpoint(); // the next request gets a fresh one
+            throw e;
+        }
+    }
+
+    private void releaseEndpoint() {
+        if (endpoint != null) {
+            MessageEndpoint used = endpoint;
+            endpoint = null;
+            used.release();
         }
     }
 
@@ -134,7 +160,7 @@ final class RequestWork implements Work {
         byte[] state = packet.first(AttributeType.STATE).map(RadiusAttribute::value).orElse(null);
         List<NamedAttribute> attributes = named(packet);
         VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), source, packet.identifier(), userName, password, state, attributes);
-        RadiusReply reply = engine.callListener(listener -> listener.onAccessRequest(request));
+        RadiusReply reply = callListener(listener -> listener.onAccessRequest(request));
         answer(encode(packet, reply, secret), reply.decision() == org.countersign.api.radius.RadiusDecision.REJECT);
     }
 
@@ -146,7 +172,7 @@ final class RequestWork implements Work {
             return;
         }
         VerifiedAccountingRequest request = new VerifiedAccountingRequest(client.name(), source, packet.identifier(), named(packet));
-        engine.callListener(listener -> {
+        callListener(listener -> {
             listener.onAccountingRequest(request);
             return null;
         });

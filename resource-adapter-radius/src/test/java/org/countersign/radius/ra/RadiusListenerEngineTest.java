@@ -57,6 +57,9 @@ class RadiusListenerEngineTest {
     private final Semaphore decisions = new Semaphore(0);
     private final AtomicInteger deciding = new AtomicInteger();
     private final List<String> entered = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<Object> deciders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicInteger endpointsMade = new AtomicInteger();
+    private final AtomicInteger endpointsReleased = new AtomicInteger();
     private final List<String> decided = Collections.synchronizedList(new ArrayList<>());
     private RadiusListenerEngine engine;
     private DatagramSocket client;
@@ -105,6 +108,8 @@ class RadiusListenerEngineTest {
         assertEquals(5, engine.drops().total("overload"), "the five beyond the backlog, and no others");
         assertEquals(2, engine.workersStarted() - workersBefore, "the workers that freed a place took the waiting requests themselves");
         assertEquals(2, scheduled.get() - scheduledBefore, "two workers were all the work scheduled for the ten datagrams");
+        assertEquals(2, deciders.size(), "each worker kept one endpoint for the requests it decided");
+        waitFor(() -> endpointsReleased.get() == endpointsMade.get(), "every endpoint released once its worker ran out of requests");
     }
 
     @Test
@@ -122,6 +127,22 @@ class RadiusListenerEngineTest {
         int answers = replies().size();
         assertTrue(answers == 1 || answers == 2, answers + " answers");
         assertEquals(List.of("first", "second", "third"), decided);
+    }
+
+    @Test
+    void aFailedDeliveryIsDroppedAndTheWorkerGoesOnWithAFreshEndpoint() throws Exception {
+        engine = engine(1, 4);
+        send(accessRequest(1, "held"));
+        waitFor(() -> deciding.get() == 1, "the first request deciding");
+        send(accessRequest(2, "boom"));
+        send(accessRequest(3, "after"));
+        waitFor(() -> entered.size() == 1, "the others waiting");
+        decisions.release(1_000);
+        List<Integer> answered = replies(2);
+        assertEquals(List.of(1, 3), answered.stream().sorted().toList(), "the failed one is not answered, the one after it is");
+        assertEquals(1, engine.drops().total("internal error"));
+        assertEquals(2, deciders.size(), "a new endpoint after the failed one");
+        waitFor(() -> endpointsReleased.get() == endpointsMade.get(), "every endpoint released, the failed one too");
     }
 
     private RadiusListenerEngine engine(int maxInFlight, int backlog) throws Exception {
@@ -210,18 +231,27 @@ class RadiusListenerEngineTest {
 
     /** A listener that holds each Access-Request until the test releases a decision. */
     private MessageEndpoint endpoint(RadiusClientTable table) {
+        endpointsMade.incrementAndGet();
         return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MessageEndpoint.class, RadiusRequestListener.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "clientTable" -> table;
                     case "onAccessRequest" -> {
                         entered.add(((VerifiedAccessRequest) args[0]).userName());
+                        deciders.add(proxy);
+                        if (((VerifiedAccessRequest) args[0]).userName().equals("boom")) {
+                            throw new IllegalStateException("the endpoint failed");
+                        }
                         deciding.incrementAndGet();
                         decisions.acquire();
                         deciding.decrementAndGet();
                         decided.add(((VerifiedAccessRequest) args[0]).userName());
                         yield new RadiusReply(RadiusDecision.ACCEPT, null, null, List.of());
                     }
-                    case "release", "beforeDelivery", "afterDelivery" -> null;
+                    case "release" -> {
+                        endpointsReleased.incrementAndGet();
+                        yield null;
+                    }
+                    case "beforeDelivery", "afterDelivery" -> null;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "test endpoint";
