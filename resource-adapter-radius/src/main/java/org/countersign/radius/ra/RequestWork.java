@@ -74,10 +74,10 @@ final class RequestWork implements Work {
                 take(next);
             }
         } finally {
-            releaseEndpoint();
             if (holding) {
                 engine.passOn(); // an Error escaped: the place goes to a new worker, or back
             }
+            releaseEndpoint();
         }
     }
 
