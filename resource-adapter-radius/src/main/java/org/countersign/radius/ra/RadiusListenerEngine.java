@@ -52,7 +52,6 @@ final class RadiusListenerEngine {
     private final Timer sendTimer;
     private final DuplicateCache duplicates = new DuplicateCache(DUPLICATE_LIFETIME_NANOS, 200_000);
     private final java.util.concurrent.atomic.LongAdder resent = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder started = new java.util.concurrent.atomic.LongAdder();
     private final MessageEndpointFactory factory;
     private final Semaphore inFlight;
     /** Requests waiting for a place in flight, oldest first; {@code null} when the backlog is 0. */
@@ -330,12 +329,14 @@ final class RadiusListenerEngine {
     record Waiting(RadiusClientEntry client, InetSocketAddress source, DatagramSocket socket, byte[] data, Object key, long since) {
     }
 
-    /** Starts a worker on a place already taken; when the work manager refuses, the next waiting request is tried, or the place given back. */
+    /**
+     * Starts a worker on a place already taken; when the work manager refuses, the next waiting request is tried, or the
+     * place given back. {@code null} (no request: {@link #next()} gave the place back) starts nothing.
+     */
     private void start(Waiting request) {
         for (Waiting next = request; next != null; next = next()) {
             try {
                 workManager.scheduleWork(new RequestWork(this, next));
-                started.increment();
                 return;
             } catch (WorkException | RuntimeException e) {
                 duplicates.abandon(next.key());
@@ -346,10 +347,7 @@ final class RadiusListenerEngine {
 
     /** Gives a place held by no worker to the oldest waiting request, on a new worker, or back. */
     void passOn() {
-        Waiting next = next();
-        if (next != null) {
-            start(next);
-        }
+        start(next());
     }
 
     /**
@@ -376,10 +374,5 @@ final class RadiusListenerEngine {
             }
             return waiting;
         }
-    }
-
-    /** Workers started since the engine opened (each then decides requests until none waits); for tests. */
-    long workersStarted() {
-        return started.sum();
     }
 }
