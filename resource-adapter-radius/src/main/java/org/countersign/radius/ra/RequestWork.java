@@ -3,7 +3,6 @@ package org.countersign.radius.ra;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.work.Work;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,27 +36,15 @@ final class RequestWork implements Work {
     private static final int MAX_TEXT_OCTETS = 253;
 
     private final RadiusListenerEngine engine;
-    private RadiusClientEntry client;
-    private InetSocketAddress source;
-    private java.net.DatagramSocket socket;
-    private byte[] data;
-    private Object duplicateKey;
+    /** The request being decided: its client, source, socket, datagram and duplicate key. */
+    private RadiusListenerEngine.Waiting current;
     private boolean answered;
     /** The listener's endpoint, made for the first request that needs it and kept for those after it (JCA lets an adapter reuse one, by one thread at a time). */
     private MessageEndpoint endpoint;
 
     RequestWork(RadiusListenerEngine engine, RadiusListenerEngine.Waiting first) {
         this.engine = engine;
-        take(first);
-    }
-
-    private void take(RadiusListenerEngine.Waiting request) {
-        client = request.client();
-        source = request.source();
-        socket = request.socket();
-        data = request.data();
-        duplicateKey = request.key();
-        answered = false;
+        this.current = first;
     }
 
     @Override
@@ -71,7 +58,7 @@ final class RequestWork implements Work {
                     holding = false;
                     return;
                 }
-                take(next);
+                current = next;
             }
         } finally {
             if (holding) {
@@ -102,9 +89,11 @@ final class RequestWork implements Work {
     }
 
     private void decide() {
+        answered = false;
+        byte[] data = current.data();
         try {
             RadiusPacket packet = RadiusCodec.decode(data, 0, data.length);
-            boolean accountingPort = engine.isAccountingSocket(socket);
+            boolean accountingPort = engine.isAccountingSocket(current.socket());
             int code = packet.code();
             if (accountingPort != (code == PacketCode.ACCOUNTING_REQUEST)) {
                 drop((accountingPort ? "accounting" : "authentication") + " port got code " + PacketCode.name(code));
@@ -123,10 +112,10 @@ final class RequestWork implements Work {
             LOG.log(Level.FINE, "no endpoint to decide a RADIUS request", e);
         } catch (RuntimeException e) {
             drop("internal error");
-            LOG.log(Level.WARNING, "RADIUS request from " + source + " (client " + client.name() + ") failed", e);
+            LOG.log(Level.WARNING, "RADIUS request from " + current.source() + " (client " + current.client().name() + ") failed", e);
         } finally {
             if (!answered) {
-                engine.unanswered(duplicateKey);
+                engine.unanswered(current.key());
             }
         }
     }
@@ -137,6 +126,8 @@ final class RequestWork implements Work {
     }
 
     private void accessRequest(RadiusPacket packet) throws MalformedPacketException, UnavailableException {
+        byte[] data = current.data();
+        RadiusClientEntry client = current.client();
         byte[] secret = client.secret();
         MessageAuthenticatorCheck check = RequestVerifier.messageAuthenticator(data, 0, data.length, packet, secret);
         if (check == MessageAuthenticatorCheck.INVALID) {
@@ -159,19 +150,20 @@ final class RequestWork implements Work {
         String userName = packet.first(AttributeType.USER_NAME).map(a -> new String(a.value(), StandardCharsets.UTF_8)).orElse(null);
         byte[] state = packet.first(AttributeType.STATE).map(RadiusAttribute::value).orElse(null);
         List<NamedAttribute> attributes = named(packet);
-        VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), source, packet.identifier(), userName, password, state, attributes);
+        VerifiedAccessRequest request = new VerifiedAccessRequest(client.name(), current.source(), packet.identifier(), userName, password, state, attributes);
         RadiusReply reply = callListener(listener -> listener.onAccessRequest(request));
         answer(encode(packet, reply, secret), reply.decision() == org.countersign.api.radius.RadiusDecision.REJECT);
     }
 
     /** RFC 2866: a valid Request Authenticator, then Accounting-Response only once the record is kept. */
     private void accountingRequest(RadiusPacket packet) throws UnavailableException {
-        byte[] secret = client.secret();
+        byte[] data = current.data();
+        byte[] secret = current.client().secret();
         if (!RequestVerifier.accountingRequestAuthenticator(data, 0, data.length, secret)) {
             drop("invalid accounting Request Authenticator");
             return;
         }
-        VerifiedAccountingRequest request = new VerifiedAccountingRequest(client.name(), source, packet.identifier(), named(packet));
+        VerifiedAccountingRequest request = new VerifiedAccountingRequest(current.client().name(), current.source(), packet.identifier(), named(packet));
         callListener(listener -> {
             listener.onAccountingRequest(request);
             return null;
@@ -195,7 +187,8 @@ final class RequestWork implements Work {
 
     /** RFC 5997: Status-Server must carry a valid Message-Authenticator and is answered with Access-Accept. */
     private void statusServer(RadiusPacket packet) {
-        byte[] secret = client.secret();
+        byte[] data = current.data();
+        byte[] secret = current.client().secret();
         if (RequestVerifier.messageAuthenticator(data, 0, data.length, packet, secret) != MessageAuthenticatorCheck.VALID) {
             drop("Status-Server without valid Message-Authenticator");
             return;
@@ -204,7 +197,7 @@ final class RequestWork implements Work {
     }
 
     private void answer(byte[] reply, boolean reject) {
-        engine.answer(duplicateKey, reply, source, socket, reject);
+        engine.answer(current.key(), reply, current.source(), current.socket(), reject);
         answered = true;
     }
 
@@ -233,6 +226,6 @@ final class RequestWork implements Work {
     }
 
     private void drop(String reason) {
-        engine.drops().drop(reason, source);
+        engine.drops().drop(reason, current.source());
     }
 }
