@@ -2,6 +2,7 @@ package org.countersign.radius.ra;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.InetSocketAddress;
 import org.countersign.radius.ra.DuplicateCache.Verdict;
@@ -44,6 +45,25 @@ class DuplicateCacheTest {
         byte[] other = request(7, 2, 0);
         assertEquals(Verdict.NEW, cache.begin(DuplicateCache.keyOf(CLIENT, other), other, 0).verdict());
         assertEquals(Verdict.NEW, cache.begin(DuplicateCache.keyOf(new InetSocketAddress("127.0.0.1", 40001), req), req, 0).verdict());
+    }
+
+    @Test
+    void everyPartOfTheIdentityCountsAndAnIpv6SourceIsNotTakenForAnIpv4One() throws Exception {
+        byte[] req = request(7, 1, 0);
+        Object key = DuplicateCache.keyOf(CLIENT, req);
+        byte[] lastAuthenticatorOctet = req.clone();
+        lastAuthenticatorOctet[19] = 1;
+        byte[] otherIdentifier = request(8, 1, 0);
+        InetSocketAddress ipv6Alike = new InetSocketAddress(java.net.InetAddress.getByName("::7f00:1"), 40000);
+        InetSocketAddress ipv6 = new InetSocketAddress(java.net.InetAddress.getByName("fe80::1:2:3:4"), 40000);
+        assertEquals(key, DuplicateCache.keyOf(new InetSocketAddress("127.0.0.1", 40000), req.clone()), "the same request, received again");
+        assertEquals(DuplicateCache.keyOf(ipv6, req), DuplicateCache.keyOf(new InetSocketAddress("fe80::1:2:3:4", 40000), req));
+        for (Object other : java.util.List.of(DuplicateCache.keyOf(CLIENT, lastAuthenticatorOctet), DuplicateCache.keyOf(CLIENT, otherIdentifier),
+                DuplicateCache.keyOf(new InetSocketAddress("127.0.0.2", 40000), req), DuplicateCache.keyOf(ipv6Alike, req), DuplicateCache.keyOf(ipv6, req))) {
+            assertNotEquals(key, other);
+        }
+        assertEquals(Verdict.NEW, cache.begin(DuplicateCache.keyOf(ipv6, req), req, 0).verdict());
+        assertEquals(Verdict.DROP, cache.begin(DuplicateCache.keyOf(ipv6, req), req.clone(), 1).verdict(), "a retransmission from an IPv6 client");
     }
 
     @Test
