@@ -104,9 +104,7 @@ public class UserRecord {
      * @return whether anything changed
      */
     public boolean copy(DirectoryUserView user, Instant now) {
-        boolean changed = !Objects.equals(login, user.login()) || !Objects.equals(displayName, user.displayName())
-                || !Objects.equals(mobile, user.mobile()) || !Objects.equals(mail, user.mail())
-                || twoFactorMember != user.twoFactorMember() || missing;
+        boolean changed = !describes(user, login, displayName, mobile, mail, twoFactorMember, missing);
         if (changed) {
             this.login = user.login();
             this.loginLc = lower(user.login());
@@ -122,6 +120,13 @@ public class UserRecord {
         return changed;
     }
 
+    /** @return whether a record holding these values says what the directory says of the user now (and is not marked missing) */
+    static boolean describes(DirectoryUserView user, String login, String displayName, String mobile, String mail, boolean twoFactorMember,
+            boolean missing) {
+        return Objects.equals(login, user.login()) && Objects.equals(displayName, user.displayName()) && Objects.equals(mobile, user.mobile())
+                && Objects.equals(mail, user.mail()) && twoFactorMember == user.twoFactorMember() && !missing;
+    }
+
     /** @return the words a search finds this user by */
     public Set<String> terms() {
         return UserTerms.of(login, displayName, mail, mobile);
@@ -129,6 +134,11 @@ public class UserRecord {
 
     /** @return whether the stored terms were written by older rules (or before there were terms), so must be written again */
     public boolean termsOutdated() {
+        return termsOutdated(termsVersion);
+    }
+
+    /** @return whether terms written by rules of this version (or {@code null}: none written) must be written again */
+    static boolean termsOutdated(Integer termsVersion) {
         return termsVersion == null || termsVersion != UserTerms.VERSION;
     }
 

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.countersign.api.directory.DirectoryConfigurationException;
 import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.user.UserAdminService;
+import org.countersign.api.user.UserQuery;
 import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.api.token.AttemptSource;
@@ -44,6 +46,9 @@ class LdapDirectoryIT {
 
     @EJB
     private TokenService tokens;
+
+    @EJB
+    private UserAdminService users;
 
     private static LdapDirectorySettings settings(String name, int port, String password) {
         return new LdapDirectorySettings(name, "OPENLDAP", List.of("127.0.0.1:" + port), "NONE", null, 1000, 2000, Slapd.BASE_DN,
@@ -95,6 +100,12 @@ class LdapDirectoryIT {
                 assertEquals(new PasswordVerdict.Invalid(), directories.verifyPassword(login, "pass04242".toCharArray()), login);
                 assertTrue(directories.findUser(login).isEmpty(), login);
             }
+
+            // a lookup copies a user it finds into the index (the record written in a transaction of its own)
+            assertTrue(users.search(new UserQuery("user05555", id, null, null, 0, 10, null, false)).rows().isEmpty());
+            assertEquals(id + ":user05555", directories.findUser("user05555").orElseThrow().userId());
+            assertEquals(List.of(id + ":user05555"), users.search(new UserQuery("user05555", id, null, null, 0, 10, null, false)).rows().stream()
+                    .map(r -> r.userId()).toList(), "found by a lookup: in the index, by its search terms");
 
             // the same login in two directories is refused, unless the login names its directory
             String twin = "user0" + (1000 + (int) (Math.random() * 8000));
