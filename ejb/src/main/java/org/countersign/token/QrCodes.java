@@ -12,10 +12,15 @@ import java.io.IOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Draws a text as a QR code PNG with ZXing. Thread-safe. */
+/**
+ * Draws a text as a QR code PNG with ZXing, 240 pixels square (as the pages show it), whole pixels a module, with the
+ * quiet zone of four modules ISO/IEC 18004 asks for: ZXing centres the code in the square, so the border is at least
+ * that and often more. Thread-safe.
+ */
 final class QrCodes {
 
-    private static final int SIZE = 240;
+    static final int SIZE = 240;
+    static final int QUIET_ZONE_MODULES = 4;
 
     private QrCodes() {
     }
@@ -23,7 +28,7 @@ final class QrCodes {
     static byte[] png(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE_MODULES));
             BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {
