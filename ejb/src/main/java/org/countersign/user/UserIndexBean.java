@@ -46,8 +46,9 @@ public class UserIndexBean {
         try (Connection connection = dataSource.getConnection()) {
             Optional<IndexedRow> row = IndexedRow.read(connection, user.userId());
             if (row.isPresent() && row.get().current(user)) {
-                if (seenLongAgo(row.get().seenAt(), now)) {
-                    IndexedRow.markSeen(connection, user.userId(), now, now.minus(SEEN_GRANULARITY));
+                Instant notSince = now.minus(SEEN_GRANULARITY);
+                if (seenBefore(row.get().seenAt(), notSince)) {
+                    IndexedRow.markSeen(connection, user.userId(), now, notSince);
                 }
                 return;
             }
@@ -63,12 +64,13 @@ public class UserIndexBean {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void learnNow(DirectoryUserView user, Instant now) {
-        upsert(user, now, seenAt -> seenLongAgo(seenAt, now));
+        Instant notSince = now.minus(SEEN_GRANULARITY);
+        upsert(user, now, seenAt -> seenBefore(seenAt, notSince));
     }
 
-    /** "Seen" matters at the scale of a sync run: a login need not write it each time. */
-    private static boolean seenLongAgo(Instant seenAt, Instant now) {
-        return seenAt == null || seenAt.isBefore(now.minus(SEEN_GRANULARITY));
+    /** "Seen" matters at the scale of a sync run ({@link #SEEN_GRANULARITY}): a login need not write it each time. */
+    private static boolean seenBefore(Instant seenAt, Instant notSince) {
+        return seenAt == null || seenAt.isBefore(notSince);
     }
 
     /** Records a user in the caller's transaction and returns the record. */

@@ -33,29 +33,27 @@ class IndexedRowTest {
         emf.close();
     }
 
-    private static void write(String id, Consumer<UserRecord> change) {
+    private static void inTransaction(Consumer<EntityManager> work) {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
-            UserRecord record = em.find(UserRecord.class, id);
-            change.accept(record);
+            work.accept(em);
             em.getTransaction().commit();
         } finally {
             em.close();
         }
     }
 
+    private static void write(String id, Consumer<UserRecord> change) {
+        inTransaction(em -> change.accept(em.find(UserRecord.class, id)));
+    }
+
     private static void add(DirectoryUserView user) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        inTransaction(em -> {
             UserRecord record = new UserRecord(user, T0);
             record.seen(T0);
             em.persist(record);
-            em.getTransaction().commit();
-        } finally {
-            em.close();
-        }
+        });
     }
 
     private static IndexedRow read(String id) throws Exception {
