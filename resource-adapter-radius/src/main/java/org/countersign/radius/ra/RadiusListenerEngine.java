@@ -61,6 +61,8 @@ final class RadiusListenerEngine {
     private final RadiusDictionary dictionary = RadiusDictionary.standard();
     private volatile DatagramSocket authSocket;
     private volatile DatagramSocket acctSocket;
+    private volatile Outbox authOutbox;
+    private volatile Outbox acctOutbox;
     private volatile boolean closed;
     private volatile long lastRefreshNanos;
 
@@ -76,6 +78,7 @@ final class RadiusListenerEngine {
 
     void open() throws ResourceException {
         authSocket = bind(settings.authPort(), "countersign.radius.auth-port");
+        authOutbox = new Outbox(authSocket, this::notSent);
         if (settings.acctPort() >= 0) {
             try {
                 acctSocket = bind(settings.acctPort(), "countersign.radius.acct-port");
@@ -83,6 +86,7 @@ final class RadiusListenerEngine {
                 authSocket.close();
                 throw e;
             }
+            acctOutbox = new Outbox(acctSocket, this::notSent);
         }
         try {
             workManager.scheduleWork(new ReceiveLoop(authSocket, "auth"), WorkManager.INDEFINITE, null, null);
@@ -186,13 +190,14 @@ final class RadiusListenerEngine {
         return factory.createEndpoint(null);
     }
 
+    /** Sends a reply on the socket its request came in on, without waiting for other threads' replies (see {@link Outbox}). */
     void send(byte[] reply, InetSocketAddress to, DatagramSocket socket) {
-        try {
-            socket.send(new DatagramPacket(reply, reply.length, to));
-        } catch (IOException e) {
-            if (!closed) {
-                drops.drop("reply not sent: " + e.getClass().getSimpleName(), to);
-            }
+        (socket == acctSocket ? acctOutbox : authOutbox).send(reply, to);
+    }
+
+    private void notSent(Exception e, InetSocketAddress to) {
+        if (!closed) {
+            drops.drop("reply not sent: " + e.getClass().getSimpleName(), to);
         }
     }
 
