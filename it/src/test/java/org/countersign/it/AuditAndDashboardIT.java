@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +115,29 @@ class AuditAndDashboardIT {
                 client, "127.0.0.1", null));
         tx.rollback();
         assertEquals(threads * each + 1, audit.count(byClient));
+    }
+
+    @Test
+    void aUsersRecordsAreFoundOnEveryDayOfTheTrailNewestFirst() {
+        String user = "internal:" + unique("days");
+        String client = unique("vpn");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // records years, weeks and a day apart, and two a second apart: a change to the user index must still find them all
+        List<Instant> times = List.of(now.minus(Duration.ofDays(800)), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(1)),
+                now.minusSeconds(1), now);
+        for (Instant t : times) {
+            auth(t, "ACCEPTED", null, "days", user, client);
+        }
+        List<Instant> newestFirst = new ArrayList<>(times);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, audit.latest(user, 10).stream().map(AuditRecord::at).toList());
+        assertEquals(newestFirst.subList(0, 3), audit.latest(user, 3).stream().map(AuditRecord::at).toList());
+        assertEquals(5, audit.count(new AuditQuery(user, null, null, null, null, null)));
+        assertEquals(2, audit.count(new AuditQuery(user, null, null, null, now.minus(Duration.ofDays(41)), now.minusSeconds(1))),
+                "from inclusive, to exclusive, across days");
+        assertEquals(newestFirst.subList(1, 4), audit.search(new AuditQuery(user, client, null, null, null, null), 1, 3).stream()
+                .map(AuditRecord::at).toList(), "a page from the second");
+        assertEquals(0, audit.count(new AuditQuery(user, null, null, null, now.plusSeconds(3_600), null)), "a range after the last record");
     }
 
     @Test
