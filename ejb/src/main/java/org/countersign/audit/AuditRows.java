@@ -80,7 +80,7 @@ public class AuditRows {
         }
     }
 
-    private synchronized long[] ids(Connection connection, int count) throws SQLException {
+    synchronized long[] ids(Connection connection, int count) throws SQLException {
         long[] ids = new long[count];
         for (int i = 0; i < count; i++) {
             if (nextId > lastId) {
@@ -91,18 +91,18 @@ public class AuditRows {
         return ids;
     }
 
-    /** Reserves the next block in a transaction of its own, committed at once, so two servers never share an id. */
+    /**
+     * Reserves the next block in a transaction of its own, committed at once, so two servers never share an id. Called
+     * before any record of the batch is inserted, so a rollback here takes back nothing else.
+     */
     private void reserve(Connection connection) throws SQLException {
         long last;
-        try (PreparedStatement update = connection.prepareStatement("UPDATE CS_SEQUENCE SET SEQ_VALUE = SEQ_VALUE + ? WHERE SEQ_NAME = ?")) {
-            update.setLong(1, ID_BLOCK);
-            update.setString(2, SEQUENCE);
-            if (update.executeUpdate() == 0) {
-                try (PreparedStatement first = connection.prepareStatement("INSERT INTO CS_SEQUENCE (SEQ_NAME, SEQ_VALUE) VALUES (?, ?)")) {
-                    first.setString(1, SEQUENCE);
-                    first.setLong(2, ID_BLOCK);
-                    first.executeUpdate();
-                }
+        for (int attempt = 1; !advance(connection); attempt++) {
+            // the row was created meanwhile by someone else (on a new database, EclipseLink's table generator as it
+            // starts, or another server): taken back, and the row now there is advanced
+            connection.rollback();
+            if (attempt == 3) {
+                throw new SQLException("the audit id sequence row " + SEQUENCE + " could be neither advanced nor created");
             }
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT SEQ_VALUE FROM CS_SEQUENCE WHERE SEQ_NAME = ?")) {
@@ -115,6 +115,28 @@ public class AuditRows {
         connection.commit();
         lastId = last;
         nextId = last - ID_BLOCK + 1;
+    }
+
+    /** @return whether the block was counted: false when the sequence's row was missing and someone else created it first */
+    private static boolean advance(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE CS_SEQUENCE SET SEQ_VALUE = SEQ_VALUE + ? WHERE SEQ_NAME = ?")) {
+            update.setLong(1, ID_BLOCK);
+            update.setString(2, SEQUENCE);
+            if (update.executeUpdate() > 0) {
+                return true;
+            }
+        }
+        try (PreparedStatement first = connection.prepareStatement("INSERT INTO CS_SEQUENCE (SEQ_NAME, SEQ_VALUE) VALUES (?, ?)")) {
+            first.setString(1, SEQUENCE);
+            first.setLong(2, ID_BLOCK);
+            first.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) { // integrity constraint: the key exists now
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static void bind(PreparedStatement insert, long id, AuditEvent event) throws SQLException {
