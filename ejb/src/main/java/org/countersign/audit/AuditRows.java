@@ -48,6 +48,14 @@ public class AuditRows {
     private long nextId;
     private long lastId = -1;
 
+    public AuditRows() {
+    }
+
+    /** Rows of the given database, outside the container. */
+    AuditRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** Writes every event or none. */
     public void insert(List<AuditEvent> events) {
         try (Connection connection = dataSource.getConnection()) {

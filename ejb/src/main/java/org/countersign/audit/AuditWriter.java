@@ -5,15 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.countersign.api.audit.AuditRecord;
 
 /**
  * Writes audit records by group commit. Each caller's record is in the database when {@link #write} returns, as with
- * a transaction per record, but callers arriving together share one transaction: whoever holds the writer's lock
- * writes every record queued so far, and the callers queued behind it find their record written when their turn
- * comes. Under a burst of RADIUS requests that is one commit for many records instead of one each. Thread-safe;
- * uses the callers' threads, none of its own.
+ * a transaction per record, but callers arriving together share one transaction: whoever gets the writer's lock
+ * writes every record queued so far, and wakes each of their callers once their record is written. Under a burst of
+ * RADIUS requests that is one commit for many records instead of one each. Thread-safe; uses the callers' threads,
+ * none of its own.
+ * <p>
+ * The callers behind the writer wait parked, not in the lock's queue: a lock would wake them one after another, each
+ * only to take the lock, find its record written and wake the next, while new callers could take the lock ahead of a
+ * woken one and send it back to sleep. Here each waiting caller is woken once, by whoever wrote its record, or, when
+ * its record was queued after the writer had taken the last batch, to write the next batch itself.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -23,11 +29,14 @@ public class AuditWriter {
 
     private static final class Pending {
         final AuditEvent event;
-        volatile boolean written;
-        volatile RuntimeException failure;
+        final Thread caller;
+        /** Set after {@link #failure}, so a caller that sees it also sees the failure. */
+        volatile boolean done;
+        RuntimeException failure;
 
         Pending(AuditEvent event) {
             this.event = event;
+            this.caller = Thread.currentThread();
         }
     }
 
@@ -36,6 +45,14 @@ public class AuditWriter {
 
     @EJB
     private AuditRows rows;
+
+    public AuditWriter() {
+    }
+
+    /** A writer on the given rows, outside the container. */
+    AuditWriter(AuditRows rows) {
+        this.rows = rows;
+    }
 
     /**
      * Writes one record, in a transaction of its own (shared with other records being written at the same moment, never
@@ -46,13 +63,30 @@ public class AuditWriter {
     public void write(AuditRecord record) {
         Pending mine = new Pending(new AuditEvent(record)); // a record the row refuses fails here, for this caller only
         queue.add(mine);
-        writing.lock();
-        try {
-            while (!mine.written && mine.failure == null) {
-                writeQueued();
+        boolean interrupted = false;
+        while (!mine.done) {
+            if (writing.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        writeQueued();
+                    }
+                } finally {
+                    writing.unlock();
+                    // A record queued while the lock was held, whose caller found it taken and is parked: that caller
+                    // writes next. (It queued before its try failed, so before this unlock: this look sees it.)
+                    Pending next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.caller);
+                    }
+                }
+            } else {
+                LockSupport.park(this);
+                // an interrupt must not turn the wait into a spin; it is kept for the caller
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            writing.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -70,21 +104,41 @@ public class AuditWriter {
         }
         try {
             rows.insert(batch.stream().map(p -> p.event).toList());
-            batch.forEach(p -> p.written = true);
+            batch.forEach(AuditWriter::finish);
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).failure = e;
-                return;
-            }
-            // one bad record must not cost the others theirs: each again, alone
+            writeAlone(batch, e);
+        } finally {
+            // never a caller left parked: an Error on the way fails the records not yet settled
             for (Pending p : batch) {
-                try {
-                    rows.insert(List.of(p.event));
-                    p.written = true;
-                } catch (RuntimeException alone) {
-                    p.failure = alone;
+                if (!p.done) {
+                    p.failure = new IllegalStateException("audit record not written: the writer failed");
+                    finish(p);
                 }
             }
+        }
+    }
+
+    /** The batch failed: one bad record must not cost the others theirs, so each again, alone. */
+    private void writeAlone(List<Pending> batch, RuntimeException e) {
+        if (batch.size() == 1) {
+            batch.get(0).failure = e;
+            finish(batch.get(0));
+            return;
+        }
+        for (Pending p : batch) {
+            try {
+                rows.insert(List.of(p.event));
+            } catch (RuntimeException alone) {
+                p.failure = alone;
+            }
+            finish(p);
+        }
+    }
+
+    private static void finish(Pending p) {
+        p.done = true;
+        if (p.caller != Thread.currentThread()) {
+            LockSupport.unpark(p.caller);
         }
     }
 }

@@ -1,0 +1,245 @@
+package org.countersign.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.countersign.api.audit.AuditRecord;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Group commit of audit records, on a real H2 database: every caller's record is written before it returns. */
+class AuditWriterTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private JdbcDataSource database;
+    private Connection keepOpen;
+    /** Transactions the writer committed, counted by the rows it was given. */
+    private final AtomicInteger inserts = new AtomicInteger();
+
+    @BeforeEach
+    void createTables() throws SQLException {
+        database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:audit-writer-" + DATABASES.incrementAndGet() + ";LOCK_TIMEOUT=10000");
+        database.setUser("sa");
+        keepOpen = database.getConnection();
+        try (Statement s = keepOpen.createStatement()) {
+            s.execute("CREATE TABLE CS_SEQUENCE (SEQ_NAME VARCHAR(50) PRIMARY KEY, SEQ_VALUE BIGINT)");
+            // the entity's columns; a CHECK stands for whatever makes the database refuse one record
+            s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT TIMESTAMP NOT NULL, CATEGORY VARCHAR(64) NOT NULL, "
+                    + "OUTCOME VARCHAR(16) NOT NULL, REASON VARCHAR(32), ACTOR VARCHAR(256) CHECK (ACTOR <> 'refused'), USER_ID VARCHAR(256), "
+                    + "TOKEN_ID VARCHAR(36), CHANNEL VARCHAR(32), CLIENT VARCHAR(128), ADDRESS VARCHAR(64), DETAIL VARCHAR(512))");
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        keepOpen.close();
+    }
+
+    private AuditWriter writer() {
+        return new AuditWriter(new AuditRows(database) {
+            @Override
+            public void insert(List<AuditEvent> events) {
+                inserts.incrementAndGet();
+                super.insert(events);
+            }
+        });
+    }
+
+    private static AuditRecord record(String actor) {
+        return new AuditRecord(Instant.now(), "auth.radius", "ACCEPTED", null, actor, null, null, "radius", "vpn", "192.0.2.1", null);
+    }
+
+    private boolean written(Connection connection, String actor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM CS_AUDIT_EVENT WHERE ACTOR = ?")) {
+            select.setString(1, actor);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Test
+    void callersWritingTogetherEachFindTheirRecordCommittedWhenWriteReturns() {
+        AuditWriter writer = writer();
+        int threads = 16;
+        int each = 400;
+        ConcurrentLinkedQueue<String> missing = new ConcurrentLinkedQueue<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try (Connection reader = database.getConnection()) {
+                        for (int i = 0; i < each; i++) {
+                            String actor = "user-" + thread + "-" + i;
+                            writer.write(record(actor));
+                            // committed: another connection sees it at once
+                            if (!written(reader, actor)) {
+                                missing.add(actor);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        });
+        assertEquals(List.of(), List.copyOf(missing));
+        try (Statement s = keepOpen.createStatement(); ResultSet row = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT ID) FROM CS_AUDIT_EVENT")) {
+            row.next();
+            assertEquals(threads * each, row.getInt(1));
+            assertEquals(threads * each, row.getInt(2));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        System.out.printf("AuditWriterTest: %d records by %d threads in %d transactions%n", threads * each, threads, inserts.get());
+        assertTrue(inserts.get() <= threads * each);
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesFailsItsOwnCallerOnlyAndNobodyIsLeftWaiting() {
+        AuditWriter writer = writer();
+        int threads = 8;
+        int each = 200;
+        AtomicInteger refusedSeen = new AtomicInteger();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        if (i % 10 == thread % 10) {
+                            assertThrows(RuntimeException.class, () -> writer.write(record("refused")));
+                            refusedSeen.incrementAndGet();
+                        } else {
+                            writer.write(record("ok-" + thread + "-" + i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        });
+        try (Statement s = keepOpen.createStatement();
+                ResultSet row = s.executeQuery("SELECT COUNT(*), COUNT(CASE WHEN ACTOR = 'refused' THEN 1 END) FROM CS_AUDIT_EVENT")) {
+            row.next();
+            assertEquals(threads * each - refusedSeen.get(), row.getInt(1));
+            assertEquals(0, row.getInt(2));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(threads * each / 10, refusedSeen.get());
+    }
+
+    @Test
+    void anErrorWhileWritingABatchFailsEveryCallerInItAndLeavesNoneWaiting() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        AuditWriter writer = new AuditWriter(new AuditRows(database) {
+            @Override
+            public void insert(List<AuditEvent> events) {
+                int call = calls.incrementAndGet();
+                if (call == 1) {
+                    firstInside.countDown();
+                    try {
+                        releaseFirst.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                } else if (call == 2) {
+                    // not a RuntimeException: no record of this batch is retried alone
+                    throw new Error("simulated: the writer failed");
+                }
+                super.insert(events);
+            }
+        });
+        ConcurrentLinkedQueue<Throwable> thrown = new ConcurrentLinkedQueue<>();
+        List<Thread> callers = new ArrayList<>();
+        for (String actor : List.of("first", "second", "third")) {
+            Thread caller = new Thread(() -> {
+                try {
+                    writer.write(record(actor));
+                } catch (Throwable t) {
+                    thrown.add(t);
+                }
+            }, "caller-" + actor);
+            callers.add(caller);
+        }
+        callers.get(0).start();
+        firstInside.await();
+        // the second and third queue behind the first's batch and wait for it
+        callers.get(1).start();
+        callers.get(2).start();
+        for (Thread waiting : callers.subList(1, 3)) {
+            while (waiting.getState() != Thread.State.WAITING) {
+                Thread.sleep(5);
+            }
+        }
+        releaseFirst.countDown();
+        for (Thread caller : callers) {
+            caller.join(10_000);
+            assertTrue(!caller.isAlive(), caller.getName() + " still waiting for its record");
+        }
+        // the second batch held both others: whoever wrote it got the Error, the other a failure of its own
+        assertEquals(2, calls.get());
+        assertEquals(2, thrown.size());
+        assertEquals(1, thrown.stream().filter(t -> t instanceof Error).count());
+        assertEquals(1, thrown.stream().filter(t -> t instanceof IllegalStateException).count());
+        try (Connection c = database.getConnection()) {
+            assertTrue(written(c, "first"));
+            assertTrue(!written(c, "second") && !written(c, "third"));
+        }
+    }
+
+    @Test
+    void anInterruptedCallerStillWaitsForItsRecordAndKeepsTheInterrupt() throws Exception {
+        AuditWriter writer = writer();
+        Thread.currentThread().interrupt();
+        try {
+            writer.write(record("interrupted"));
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        try (Connection c = database.getConnection()) {
+            assertTrue(written(c, "interrupted"));
+        }
+    }
+}
