@@ -80,12 +80,13 @@ class AuditWriterTest {
         }
     }
 
-    @Test
-    void callersWritingTogetherEachFindTheirRecordCommittedWhenWriteReturns() {
-        AuditWriter writer = writer();
-        int threads = 16;
-        int each = 400;
-        ConcurrentLinkedQueue<String> missing = new ConcurrentLinkedQueue<>();
+    /** What a caller does, numbered from 0; may throw. */
+    private interface Caller {
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs the callers all at once, each on a thread of its own, and fails if they have not all returned within a minute. */
+    private static void inThreads(int threads, Caller caller) {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             CountDownLatch start = new CountDownLatch(1);
@@ -94,24 +95,38 @@ class AuditWriterTest {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     start.await();
-                    try (Connection reader = database.getConnection()) {
-                        for (int i = 0; i < each; i++) {
-                            String actor = "user-" + thread + "-" + i;
-                            writer.write(record(actor));
-                            // committed: another connection sees it at once
-                            if (!written(reader, actor)) {
-                                missing.add(actor);
-                            }
-                        }
-                    }
+                    caller.run(thread);
                     return null;
                 }));
             }
             start.countDown();
-            for (Future<?> f : done) {
-                f.get();
+            try {
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            pool.shutdown();
+        });
+    }
+
+    @Test
+    void callersWritingTogetherEachFindTheirRecordCommittedWhenWriteReturns() {
+        AuditWriter writer = writer();
+        int threads = 16;
+        int each = 400;
+        ConcurrentLinkedQueue<String> missing = new ConcurrentLinkedQueue<>();
+        inThreads(threads, thread -> {
+            try (Connection reader = database.getConnection()) {
+                for (int i = 0; i < each; i++) {
+                    String actor = "user-" + thread + "-" + i;
+                    writer.write(record(actor));
+                    // committed: another connection sees it at once
+                    if (!written(reader, actor)) {
+                        missing.add(actor);
+                    }
+                }
+            }
         });
         assertEquals(List.of(), List.copyOf(missing));
         try (Statement s = keepOpen.createStatement(); ResultSet row = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT ID) FROM CS_AUDIT_EVENT")) {
@@ -121,8 +136,8 @@ class AuditWriterTest {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+        // how far the records shared transactions: printed, not asserted (it depends on the machine's scheduling)
         System.out.printf("AuditWriterTest: %d records by %d threads in %d transactions%n", threads * each, threads, inserts.get());
-        assertTrue(inserts.get() <= threads * each);
     }
 
     @Test
@@ -131,30 +146,15 @@ class AuditWriterTest {
         int threads = 8;
         int each = 200;
         AtomicInteger refusedSeen = new AtomicInteger();
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < each; i++) {
-                        if (i % 10 == thread % 10) {
-                            assertThrows(RuntimeException.class, () -> writer.write(record("refused")));
-                            refusedSeen.incrementAndGet();
-                        } else {
-                            writer.write(record("ok-" + thread + "-" + i));
-                        }
-                    }
-                    return null;
-                }));
+        inThreads(threads, thread -> {
+            for (int i = 0; i < each; i++) {
+                if (i % 10 == thread % 10) {
+                    assertThrows(RuntimeException.class, () -> writer.write(record("refused")));
+                    refusedSeen.incrementAndGet();
+                } else {
+                    writer.write(record("ok-" + thread + "-" + i));
+                }
             }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
         });
         try (Statement s = keepOpen.createStatement();
                 ResultSet row = s.executeQuery("SELECT COUNT(*), COUNT(CASE WHEN ACTOR = 'refused' THEN 1 END) FROM CS_AUDIT_EVENT")) {
