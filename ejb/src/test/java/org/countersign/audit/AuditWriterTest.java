@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.countersign.api.audit.AuditRecord;
 import org.h2.jdbcx.JdbcDataSource;
@@ -110,6 +113,45 @@ class AuditWriterTest {
         });
     }
 
+    /** Rows whose first insert waits until released, so that callers queue behind it; the second ends in an Error if told to. */
+    private final class HeldRows extends AuditRows {
+        final CountDownLatch firstInside = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
+        final AtomicInteger calls = new AtomicInteger();
+        private final boolean secondFails;
+
+        HeldRows(boolean secondFails) {
+            super(database);
+            this.secondFails = secondFails;
+        }
+
+        @Override
+        public void insert(List<AuditEvent> events) {
+            int call = calls.incrementAndGet();
+            if (call == 1) {
+                firstInside.countDown();
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else if (call == 2 && secondFails) {
+                // not a RuntimeException: no record of this batch is retried alone
+                throw new Error("simulated: the writer failed");
+            }
+            super.insert(events);
+        }
+    }
+
+    /** Waits until the thread is seen in a park (WAITING); one that spins on a park returning at once may be seen so too. */
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (thread.getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, thread.getName() + " never parked: " + thread.getState());
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void callersWritingTogetherEachFindTheirRecordCommittedWhenWriteReturns() {
         AuditWriter writer = writer();
@@ -169,27 +211,8 @@ class AuditWriterTest {
 
     @Test
     void anErrorWhileWritingABatchFailsEveryCallerInItAndLeavesNoneWaiting() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        AuditWriter writer = new AuditWriter(new AuditRows(database) {
-            @Override
-            public void insert(List<AuditEvent> events) {
-                int call = calls.incrementAndGet();
-                if (call == 1) {
-                    firstInside.countDown();
-                    try {
-                        releaseFirst.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                } else if (call == 2) {
-                    // not a RuntimeException: no record of this batch is retried alone
-                    throw new Error("simulated: the writer failed");
-                }
-                super.insert(events);
-            }
-        });
+        HeldRows rows = new HeldRows(true);
+        AuditWriter writer = new AuditWriter(rows);
         ConcurrentLinkedQueue<Throwable> thrown = new ConcurrentLinkedQueue<>();
         List<Thread> callers = new ArrayList<>();
         for (String actor : List.of("first", "second", "third")) {
@@ -203,22 +226,20 @@ class AuditWriterTest {
             callers.add(caller);
         }
         callers.get(0).start();
-        firstInside.await();
+        rows.firstInside.await();
         // the second and third queue behind the first's batch and wait for it
         callers.get(1).start();
         callers.get(2).start();
         for (Thread waiting : callers.subList(1, 3)) {
-            while (waiting.getState() != Thread.State.WAITING) {
-                Thread.sleep(5);
-            }
+            awaitParked(waiting);
         }
-        releaseFirst.countDown();
+        rows.releaseFirst.countDown();
         for (Thread caller : callers) {
             caller.join(10_000);
             assertTrue(!caller.isAlive(), caller.getName() + " still waiting for its record");
         }
         // the second batch held both others: whoever wrote it got the Error, the other a failure of its own
-        assertEquals(2, calls.get());
+        assertEquals(2, rows.calls.get());
         assertEquals(2, thrown.size());
         assertEquals(1, thrown.stream().filter(t -> t instanceof Error).count());
         assertEquals(1, thrown.stream().filter(t -> t instanceof IllegalStateException).count());
@@ -229,17 +250,34 @@ class AuditWriterTest {
     }
 
     @Test
-    void anInterruptedCallerStillWaitsForItsRecordAndKeepsTheInterrupt() throws Exception {
-        AuditWriter writer = writer();
-        Thread.currentThread().interrupt();
-        try {
+    void anInterruptedCallerWaitsParkedForItsRecordAndKeepsTheInterrupt() throws Exception {
+        HeldRows rows = new HeldRows(false);
+        AuditWriter writer = new AuditWriter(rows);
+        Thread first = new Thread(() -> writer.write(record("first")), "caller-first");
+        first.start();
+        rows.firstInside.await();
+        AtomicBoolean keptInterrupt = new AtomicBoolean();
+        Thread interrupted = new Thread(() -> {
+            Thread.currentThread().interrupt();
             writer.write(record("interrupted"));
-            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
-        } finally {
-            Thread.interrupted();
+            keptInterrupt.set(Thread.currentThread().isInterrupted());
+        }, "caller-interrupted");
+        interrupted.start();
+        // behind the first caller's batch: parked, not spinning on a park that the interrupt makes return at once
+        awaitParked(interrupted);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getThreadCpuTime(interrupted.getId());
+        Thread.sleep(500);
+        long spent = threads.getThreadCpuTime(interrupted.getId()) - cpu;
+        assertTrue(spent < 100_000_000L, "the waiting caller used " + spent / 1_000_000 + " ms of CPU in 500 ms");
+        rows.releaseFirst.countDown();
+        for (Thread caller : List.of(first, interrupted)) {
+            caller.join(10_000);
+            assertTrue(!caller.isAlive(), caller.getName() + " still waiting for its record");
         }
+        assertTrue(keptInterrupt.get(), "the interrupt is kept for the caller");
         try (Connection c = database.getConnection()) {
-            assertTrue(written(c, "interrupted"));
+            assertTrue(written(c, "first") && written(c, "interrupted"));
         }
     }
 }
