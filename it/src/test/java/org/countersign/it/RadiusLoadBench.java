@@ -126,7 +126,10 @@ class RadiusLoadBench {
                 used = w + 1;
             }
             waitForStepAfter(used);
-            report.add("  2000/s " + String.join("\n         ", load(bench, port, secret, seeds, "open", "2000", "25", "1", "0")));
+            List<String> open = load(bench, port, secret, seeds, "open", "2000", "25", "1", "0");
+            // printed now too: a held server's report is written only after the hold
+            System.out.println("bench: open run: " + String.join(", ", open));
+            report.add("  2000/s " + String.join("\n         ", open));
             long hold = Long.getLong("bench.hold-seconds", 0);
             if (hold > 0) {
                 // for profiling by hand: the server, slapd and the users stay up; RadiusLoad.java can be run against them
