@@ -152,6 +152,14 @@ class AuditWriterTest {
         }
     }
 
+    /** Fails unless every caller has returned from its write within ten seconds each. */
+    private static void awaitReturned(List<Thread> callers) throws InterruptedException {
+        for (Thread caller : callers) {
+            caller.join(10_000);
+            assertTrue(!caller.isAlive(), caller.getName() + " still waiting for its record");
+        }
+    }
+
     @Test
     void callersWritingTogetherEachFindTheirRecordCommittedWhenWriteReturns() {
         AuditWriter writer = writer();
@@ -234,10 +242,7 @@ class AuditWriterTest {
             awaitParked(waiting);
         }
         rows.releaseFirst.countDown();
-        for (Thread caller : callers) {
-            caller.join(10_000);
-            assertTrue(!caller.isAlive(), caller.getName() + " still waiting for its record");
-        }
+        awaitReturned(callers);
         // the second batch held both others: whoever wrote it got the Error, the other a failure of its own
         assertEquals(2, rows.calls.get());
         assertEquals(2, thrown.size());
@@ -271,10 +276,7 @@ class AuditWriterTest {
         long spent = threads.getThreadCpuTime(interrupted.getId()) - cpu;
         assertTrue(spent < 100_000_000L, "the waiting caller used " + spent / 1_000_000 + " ms of CPU in 500 ms");
         rows.releaseFirst.countDown();
-        for (Thread caller : List.of(first, interrupted)) {
-            caller.join(10_000);
-            assertTrue(!caller.isAlive(), caller.getName() + " still waiting for its record");
-        }
+        awaitReturned(List.of(first, interrupted));
         assertTrue(keptInterrupt.get(), "the interrupt is kept for the caller");
         try (Connection c = database.getConnection()) {
             assertTrue(written(c, "first") && written(c, "interrupted"));
