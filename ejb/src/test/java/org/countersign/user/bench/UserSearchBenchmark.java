@@ -31,7 +31,9 @@ public final class UserSearchBenchmark {
         int searches = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("users") + ";MODE=LEGACY";
+        // more H2 settings for the URL, e.g. the server's cache size: -Dbench.h2-settings=";CACHE_SIZE=4096"
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("users") + ";MODE=LEGACY"
+                + System.getProperty("bench.h2-settings", "");
         EntityManagerFactory emf = UserIndexFixture.open(url);
         try {
             long present = count(emf);
