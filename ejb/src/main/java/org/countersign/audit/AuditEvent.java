@@ -16,7 +16,10 @@ import org.countersign.jpa.InstantColumn;
 /** One row of the audit trail. Immutable once written; written by {@link AuditRows}, read through JPA. */
 @Entity
 @Table(name = "CS_AUDIT_EVENT", indexes = {
-    @Index(name = "CS_AUDIT_AT", columnList = "AT"),
+    // in time order, with what the dashboard counts: H2 reads its counts over a time range from this index alone,
+    // without fetching each record (2,000,000 records, a 4 MB cache: a day's count 1.0 s, against 4.5 s through the
+    // former CS_AUDIT_AT (AT) and the rows); an insert appends at its right end, as it did to CS_AUDIT_AT
+    @Index(name = "CS_AUDIT_TIME", columnList = "AT, CATEGORY, OUTCOME, REASON"),
     @Index(name = "CS_AUDIT_USER", columnList = "USER_ID, AT"),
     @Index(name = "CS_AUDIT_CLIENT", columnList = "CLIENT, AT"),
     @Index(name = "CS_AUDIT_OUTCOME", columnList = "OUTCOME, AT")

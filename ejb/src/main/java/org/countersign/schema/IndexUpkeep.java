@@ -43,7 +43,12 @@ public class IndexUpkeep {
     void createMissingIndexes() {
         for (String ddl : statements(em.getMetamodel().getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList())) {
             try {
+                long start = System.nanoTime();
                 em.createNativeQuery(ddl).executeUpdate();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (millis >= 1000) { // an index built over a large table, e.g. after an upgrade; an existing one takes no time
+                    LOG.info(ddl + ": took " + millis + " ms");
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not run " + ddl + ": " + e.getMessage());
             }

@@ -40,8 +40,8 @@ class IndexUpkeepTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upkeep;MODE=LEGACY", "sa", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT VARBINARY(255), CATEGORY VARCHAR(64), OUTCOME VARCHAR(16),"
-                    + " ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
-            s.execute("CREATE INDEX CS_AUDIT_AT ON CS_AUDIT_EVENT (AT)");
+                    + " REASON VARCHAR(32), ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
+            s.execute("CREATE INDEX CS_AUDIT_USER ON CS_AUDIT_EVENT (USER_ID, AT)");
             for (int round = 0; round < 2; round++) {
                 for (String ddl : IndexUpkeep.statements(List.of(AuditEvent.class))) {
                     s.execute(ddl);

@@ -8,12 +8,21 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.countersign.audit.AuditEvent;
 import org.junit.jupiter.api.Test;
 
 /** What earlier builds created and this one removes, on H2 tables shaped as those builds left them. */
 class RetiredSchemaTest {
+
+    /** The audit table as the mapping makes it. */
+    private static final String AUDIT_TABLE = "CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT TIMESTAMP NOT NULL, CATEGORY VARCHAR(64) NOT NULL,"
+            + " OUTCOME VARCHAR(16) NOT NULL, REASON VARCHAR(32), ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))";
+
+    /** The dashboard's count of a day's authentications (DashboardBean.AUTHENTICATIONS and a time range), explained. */
+    private static final String TODAY = "EXPLAIN SELECT OUTCOME, COUNT(*) FROM CS_AUDIT_EVENT e WHERE e.CATEGORY LIKE 'auth.%'"
+            + " AND e.AT >= TIMESTAMP '2026-12-01 00:00:00' GROUP BY OUTCOME";
 
     @Test
     void dropsTheOldSearchColumnWhereItIsAndIsRepeatable() throws Exception {
@@ -32,7 +41,7 @@ class RetiredSchemaTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retired-actor;MODE=LEGACY", "sa", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT VARBINARY(255) NOT NULL, CATEGORY VARCHAR(64), OUTCOME VARCHAR(16),"
-                    + " ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
+                    + " REASON VARCHAR(32), ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
             s.execute("CREATE INDEX CS_AUDIT_ACTOR ON CS_AUDIT_EVENT (ACTOR, AT)");
             s.execute("CREATE INDEX CS_AUDIT_USER ON CS_AUDIT_EVENT (USER_ID, AT)");
             assertEquals(List.of(), RetiredSchema.apply(c));
@@ -49,19 +58,37 @@ class RetiredSchemaTest {
     void dropsTheCategoryIndexAndTheDashboardCountsThenComeByTime() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retired-category;MODE=LEGACY", "sa", "");
              Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT TIMESTAMP NOT NULL, CATEGORY VARCHAR(64) NOT NULL,"
-                    + " OUTCOME VARCHAR(16) NOT NULL, REASON VARCHAR(32), ACTOR VARCHAR(256), USER_ID VARCHAR(256), CLIENT VARCHAR(128))");
-            createMappedAuditIndexes(s);
+            s.execute(AUDIT_TABLE);
+            // the time and category indexes as built before
+            s.execute("CREATE INDEX CS_AUDIT_AT ON CS_AUDIT_EVENT (AT)");
             s.execute("CREATE INDEX CS_AUDIT_CATEGORY ON CS_AUDIT_EVENT (CATEGORY, AT)");
-            // the dashboard's count (DashboardBean.AUTHENTICATIONS and a time range): by the category index, as built before
-            String dashboard = "EXPLAIN SELECT OUTCOME, COUNT(*) FROM CS_AUDIT_EVENT e WHERE e.CATEGORY LIKE 'auth.%'"
-                    + " AND e.AT >= TIMESTAMP '2026-12-01 00:00:00' GROUP BY OUTCOME";
-            assertTrue(plan(s, dashboard).contains("CS_AUDIT_CATEGORY"), plan(s, dashboard));
+            // the dashboard's count: by the category index
+            assertTrue(plan(s, TODAY).contains("CS_AUDIT_CATEGORY"), plan(s, TODAY));
             assertEquals(List.of(), RetiredSchema.apply(c));
             assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_CATEGORY'"));
-            assertTrue(plan(s, dashboard).contains("CS_AUDIT_AT: AT >="), plan(s, dashboard));
-            assertEquals(List.of(), IndexUpkeep.statements(List.of(AuditEvent.class)).stream().filter(d -> d.contains("CATEGORY")).toList(),
-                    "no mapped index names the category any more");
+            createMappedAuditIndexes(s);
+            assertTrue(plan(s, TODAY).contains("CS_AUDIT_TIME: AT >="), plan(s, TODAY));
+            assertEquals(List.of(), IndexUpkeep.statements(List.of(AuditEvent.class)).stream().filter(d -> d.contains("(CATEGORY")).toList(),
+                    "no mapped index begins with the category any more");
+        }
+    }
+
+    @Test
+    void replacesTheTimeIndexByOneThatHoldsWhatTheDashboardCounts() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retired-time;MODE=LEGACY", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute(AUDIT_TABLE);
+            s.execute("CREATE INDEX CS_AUDIT_AT ON CS_AUDIT_EVENT (AT)"); // as built before
+            assertEquals(List.of(), RetiredSchema.apply(c));
+            assertEquals(0, count(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'CS_AUDIT_AT'"));
+            createMappedAuditIndexes(s);
+            assertEquals(List.of("AT", "CATEGORY", "OUTCOME", "REASON"), columns(s, "CS_AUDIT_TIME"));
+            // the dashboard's counts, the day's and the hours', walk it by time
+            assertTrue(plan(s, TODAY).contains("CS_AUDIT_TIME: AT >="), plan(s, TODAY));
+            String hours = "EXPLAIN SELECT SUM(CASE WHEN e.AT < TIMESTAMP '2026-12-01 01:00:00' AND e.OUTCOME = 'ACCEPTED' THEN 1 ELSE 0 END)"
+                    + " FROM CS_AUDIT_EVENT e WHERE e.CATEGORY LIKE 'auth.%' AND e.AT >= TIMESTAMP '2026-12-01 00:00:00'"
+                    + " AND e.AT < TIMESTAMP '2026-12-02 00:00:00'";
+            assertTrue(plan(s, hours).contains("CS_AUDIT_TIME: AT "), plan(s, hours));
         }
     }
 
@@ -99,6 +126,17 @@ class RetiredSchemaTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    private static List<String> columns(Statement s, String index) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE INDEX_NAME = '" + index
+                + "' ORDER BY ORDINAL_POSITION")) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        return columns;
     }
 
     private static int count(Statement s, String sql) throws SQLException {
