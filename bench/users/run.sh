@@ -2,8 +2,8 @@
 # p50/p95/p99 of a user search over 100,000 users in an H2 file database (the embedded default's engine),
 # through the SQL the user service runs. The users are bulk-inserted into ejb/target/bench/ once.
 # Usage: bench/users/run.sh [searches]
-# The JVM has the server's 1 GB heap, so H2's default cache is the server's (16 MB); more JVM options in JAVA_OPTS,
-# e.g. JAVA_OPTS='-Dbench.h2-settings=;CACHE_SIZE=4096' for another cache size.
+# The JVM has the server's 1 GB heap and H2 the server's 4 MB page cache; more JVM options in JAVA_OPTS,
+# e.g. JAVA_OPTS='-Dbench.h2-settings=;CACHE_SIZE=16384' for another cache size.
 set -euo pipefail
 searches=${1:-600}
 root=$(cd "$(dirname "$0")/../.." && pwd)

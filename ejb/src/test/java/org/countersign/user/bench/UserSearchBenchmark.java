@@ -31,9 +31,10 @@ public final class UserSearchBenchmark {
         int searches = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
-        // more H2 settings for the URL, e.g. the server's cache size: -Dbench.h2-settings=";CACHE_SIZE=4096"
+        // H2 settings added to the URL: the server's cache size (configure-countersign.cli) unless given otherwise,
+        // e.g. -Dbench.h2-settings=";CACHE_SIZE=16384"
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("users") + ";MODE=LEGACY"
-                + System.getProperty("bench.h2-settings", "");
+                + System.getProperty("bench.h2-settings", ";CACHE_SIZE=4096");
         EntityManagerFactory emf = UserIndexFixture.open(url);
         try {
             long present = count(emf);
