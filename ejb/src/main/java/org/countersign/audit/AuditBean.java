@@ -29,6 +29,14 @@ public class AuditBean implements AuditService {
     @Inject
     private AuditWriter writer;
 
+    public AuditBean() {
+    }
+
+    /** Queries on this entity manager, outside the container; records cannot be written through it. */
+    AuditBean(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void record(AuditRecord record) {
@@ -40,10 +48,8 @@ public class AuditBean implements AuditService {
         if (max < 1 || max > 1000) {
             throw new IllegalArgumentException("max must be 1 to 1000, got " + max);
         }
-        TypedQuery<AuditEvent> query = userId == null
-                ? em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.at DESC, e.id DESC", AuditEvent.class)
-                : em.createQuery("SELECT e FROM AuditEvent e WHERE e.userId = :user ORDER BY e.at DESC, e.id DESC", AuditEvent.class)
-                        .setParameter("user", userId);
+        AuditFilter filter = AuditFilter.of(new AuditQuery(userId, null, null, null, null, null));
+        TypedQuery<AuditEvent> query = filter.bind(em.createQuery("SELECT e FROM AuditEvent e" + filter.where() + NEWEST_FIRST, AuditEvent.class));
         return query.setMaxResults(max).getResultList().stream().map(AuditEvent::toRecord).toList();
     }
 

@@ -40,7 +40,7 @@ public class AuditRows {
      */
     static final int ROW_BY_ROW = 4;
     private static final String INSERT = "INSERT INTO CS_AUDIT_EVENT (ID, AT, CATEGORY, OUTCOME, REASON, ACTOR, USER_ID, TOKEN_ID, CHANNEL, "
-            + "CLIENT, ADDRESS, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CLIENT, ADDRESS, DETAIL, LOGIN, OTHER_ACTOR) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Resource(lookup = "java:jboss/datasources/CountersignDS")
     private DataSource dataSource;
@@ -161,5 +161,7 @@ public class AuditRows {
         insert.setObject(10, r.client(), Types.VARCHAR);
         insert.setObject(11, r.address(), Types.VARCHAR);
         insert.setObject(12, r.detail(), Types.VARCHAR);
+        insert.setObject(13, event.login(), Types.VARCHAR);
+        insert.setObject(14, event.otherActor(), Types.VARCHAR);
     }
 }

@@ -41,7 +41,10 @@ public class RetiredSchema {
             "DROP INDEX IF EXISTS CS_AUDIT_CATEGORY",
             // replaced by CS_AUDIT_TIME (AT, CATEGORY, OUTCOME, REASON), which serves every query it served and answers the
             // dashboard's counts without fetching the records
-            "DROP INDEX IF EXISTS CS_AUDIT_AT");
+            "DROP INDEX IF EXISTS CS_AUDIT_AT",
+            // replaced by CS_AUDIT_LOGIN (LOGIN, AT): the search by user id reads the login's records there and keeps
+            // the user's, and a record pays one insert for both searches
+            "DROP INDEX IF EXISTS CS_AUDIT_USER");
 
     @Resource(lookup = "java:jboss/datasources/CountersignDS")
     private DataSource dataSource;

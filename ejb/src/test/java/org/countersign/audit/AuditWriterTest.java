@@ -50,7 +50,8 @@ class AuditWriterTest {
             // the entity's columns; a CHECK stands for whatever makes the database refuse one record
             s.execute("CREATE TABLE CS_AUDIT_EVENT (ID BIGINT PRIMARY KEY, AT TIMESTAMP NOT NULL, CATEGORY VARCHAR(64) NOT NULL, "
                     + "OUTCOME VARCHAR(16) NOT NULL, REASON VARCHAR(32), ACTOR VARCHAR(256) CHECK (ACTOR <> 'refused'), USER_ID VARCHAR(256), "
-                    + "TOKEN_ID VARCHAR(36), CHANNEL VARCHAR(32), CLIENT VARCHAR(128), ADDRESS VARCHAR(64), DETAIL VARCHAR(512))");
+                    + "TOKEN_ID VARCHAR(36), CHANNEL VARCHAR(32), CLIENT VARCHAR(128), ADDRESS VARCHAR(64), DETAIL VARCHAR(512), "
+                    + "LOGIN VARCHAR(256), OTHER_ACTOR VARCHAR(256))");
         }
     }
 

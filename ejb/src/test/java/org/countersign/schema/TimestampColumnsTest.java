@@ -33,7 +33,7 @@ class TimestampColumnsTest {
         assertEquals("ID", at.key());
         assertEquals("AT", at.column());
         assertFalse(at.nullable());
-        assertEquals(List.of("CS_AUDIT_TIME", "CS_AUDIT_USER", "CS_AUDIT_CLIENT", "CS_AUDIT_OUTCOME"), at.indexes());
+        assertEquals(List.of("CS_AUDIT_TIME", "CS_AUDIT_LOGIN", "CS_AUDIT_OTHER_ACTOR", "CS_AUDIT_CLIENT", "CS_AUDIT_OUTCOME"), at.indexes());
         List<String> token = TimestampColumns.targets(List.of(Token.class)).stream().map(t -> t.table() + "." + t.column() + " by " + t.key()).toList();
         assertEquals(List.of("CS_TOKEN_STATE.CODE_EXPIRES_AT by ID", "CS_TOKEN.LOCKED_AT by ID", "CS_TOKEN.CREATED_AT by ID",
                 "CS_TOKEN_STATE.LAST_USED_AT by ID"), token);
