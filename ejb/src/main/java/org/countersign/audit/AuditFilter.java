@@ -10,8 +10,8 @@ import org.countersign.jpa.InstantColumn;
 
 /**
  * The JPQL condition for an {@link AuditQuery}: fixed fragments joined with AND, every value a parameter.
- * A user or login, a client and an outcome each lead an index of their own followed by AT, so such a filter and a time
- * range use one index.
+ * A client and an outcome each lead an index of their own followed by AT, so such a filter and a time range use one
+ * index; a user id or a login is looked up in the indexes by login (see {@link AuditEvent}).
  */
 final class AuditFilter {
 
@@ -33,18 +33,19 @@ final class AuditFilter {
             // login columns existed have LOGIN null until AuditLogins fills them, and are matched as before
             String within = (q.from() == null ? "" : " AND AT >= ?") + (q.to() == null ? "" : " AND AT < ?");
             String bounds = (q.from() == null ? "" : ", :fromColumn") + (q.to() == null ? "" : ", :toColumn");
+            String select = "SELECT ID FROM CS_AUDIT_EVENT WHERE ";
             if (q.user().indexOf(':') >= 0) {
-                parts.add("SQL('? IN (SELECT ID FROM CS_AUDIT_EVENT WHERE LOGIN = ? AND USER_ID = ?" + within
-                        + " UNION SELECT ID FROM CS_AUDIT_EVENT WHERE LOGIN IS NULL AND USER_ID = ?" + within + ")', e.id, :login, :user"
-                        + bounds + ", :user" + bounds + ")");
+                parts.add("SQL('? IN (" + select + "LOGIN = ? AND USER_ID = ?" + within
+                        + " UNION " + select + "LOGIN IS NULL AND USER_ID = ?" + within + ")'"
+                        + ", e.id, :login, :user" + bounds + ", :user" + bounds + ")");
                 p.put("login", AuditEvent.loginOf(q.user()));
                 p.put("user", q.user());
             } else {
-                // the login part of a user id, or the actor
-                parts.add("SQL('? IN (SELECT ID FROM CS_AUDIT_EVENT WHERE LOGIN = ?" + within
-                        + " UNION SELECT ID FROM CS_AUDIT_EVENT WHERE OTHER_ACTOR = ?" + within
-                        + " UNION SELECT ID FROM CS_AUDIT_EVENT WHERE LOGIN IS NULL" + within + " AND ("
-                        + AuditEvent.LOGIN_OF_USER_ID.replace("'", "''") + " = ? OR ACTOR = ?))', e.id, :login" + bounds + ", :login" + bounds + bounds + ", :login, :login)");
+                // the login part of a user id, or the actor ('' is a quote inside the JPQL string)
+                parts.add("SQL('? IN (" + select + "LOGIN = ?" + within
+                        + " UNION " + select + "OTHER_ACTOR = ?" + within
+                        + " UNION " + select + "LOGIN IS NULL" + within + " AND (" + AuditEvent.LOGIN_OF_USER_ID.replace("'", "''")
+                        + " = ? OR ACTOR = ?))', e.id, :login" + bounds + ", :login" + bounds + bounds + ", :login, :login)");
                 p.put("login", q.user());
             }
             if (q.from() != null) {

@@ -286,8 +286,9 @@ class AuditAndDashboardIT {
         int total = Integer.getInteger("it.dashboard-bench-rows", 10_000);
         Instant base = Instant.now();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO CS_AUDIT_EVENT (ID, AT, CATEGORY, OUTCOME, REASON, ACTOR, USER_ID, CHANNEL, CLIENT) "
-                     + "VALUES (?, ?, 'auth.radius', ?, ?, ?, ?, 'radius', 'load-vpn')")) {
+             // LOGIN as the server writes it (OTHER_ACTOR empty: each attempt's actor is its own login)
+             PreparedStatement insert = c.prepareStatement("INSERT INTO CS_AUDIT_EVENT (ID, AT, CATEGORY, OUTCOME, REASON, ACTOR, USER_ID, CHANNEL, CLIENT, "
+                     + "LOGIN) VALUES (?, ?, 'auth.radius', ?, ?, ?, ?, 'radius', 'load-vpn', ?)")) {
             for (long x = 1; x <= total; x++) {
                 boolean rejected = x % 4 == 0;
                 insert.setLong(1, 20_000_000_000L + x);
@@ -296,6 +297,7 @@ class AuditAndDashboardIT {
                 insert.setString(4, rejected ? (x % 8 == 0 ? "wrong password" : "wrong passcode") : null);
                 insert.setString(5, "load" + x % 5000);
                 insert.setString(6, rejected ? null : "internal:load" + x % 5000);
+                insert.setString(7, "load" + x % 5000);
                 insert.addBatch();
                 if (x % 5000 == 0 || x == total) {
                     insert.executeBatch();
