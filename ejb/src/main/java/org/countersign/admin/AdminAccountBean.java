@@ -30,7 +30,7 @@ import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.VerificationOutcome;
 import org.countersign.directory.internal.InternalDirectoryBean;
-import org.countersign.seal.SealingBean;
+import org.countersign.seal.MasterKeyFile;
 
 /**
  * Console accounts in CS_ADMIN_ACCOUNT, on top of the built-in directory (passwords) and the token
@@ -277,7 +277,7 @@ public class AdminAccountBean implements AdminAccountService {
     static SetupKeyFile setupKeyFile() {
         String configured = System.getProperty("countersign.setup-key-file");
         Path path = configured != null && !configured.isBlank() ? Path.of(configured)
-                : SealingBean.keyFile().toAbsolutePath().getParent().resolve("countersign-setup.key");
+                : MasterKeyFile.location().toAbsolutePath().getParent().resolve("countersign-setup.key");
         return new SetupKeyFile(path);
     }
 

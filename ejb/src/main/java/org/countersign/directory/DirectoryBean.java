@@ -29,6 +29,7 @@ import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.api.directory.ServerTestView;
 import org.countersign.directory.internal.InternalDirectoryBean;
+import org.countersign.directory.internal.InternalLogins;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
 import org.countersign.support.AfterCompletion;
@@ -350,7 +351,7 @@ public class DirectoryBean implements DirectoryService {
     /** The directories a login may belong to: by NetBIOS name, by UPN suffix, else all in order (built-in first). */
     /** The built-in directory's user; its login snapshot answers for most logins (LDAP users) without a bean call. */
     private Optional<DirectoryUserView> findInternal(String login) {
-        return InternalDirectoryBean.certainlyAbsent(login) ? Optional.empty() : internal.find(login);
+        return InternalLogins.certainlyAbsent(login) ? Optional.empty() : internal.find(login);
     }
 
     private List<Candidate> candidates(String login) {

@@ -56,6 +56,19 @@ public final class MasterKeyFile {
         this.activeId = activeId;
     }
 
+    /** @return the master key file: {@code countersign.master-key-file}, else {@code countersign-master.key} in WildFly's configuration directory */
+    public static Path location() {
+        String configured = System.getProperty("countersign.master-key-file");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String configDir = System.getProperty("jboss.server.config.dir");
+        if (configDir == null) {
+            throw new MasterKeyException("neither countersign.master-key-file nor jboss.server.config.dir is set: cannot locate the master key file");
+        }
+        return Path.of(configDir, "countersign-master.key");
+    }
+
     /** Opens the file, creating it with one fresh key if it does not exist. Never overwrites an existing file. */
     public static MasterKeyFile openOrCreate(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -37,7 +37,7 @@ public class SealingBean {
 
     @PostConstruct
     void open() {
-        Path file = keyFile();
+        Path file = MasterKeyFile.location();
         MasterKeyFile keys;
         if (Files.exists(file)) {
             keys = MasterKeyFile.open(file);
@@ -82,19 +82,6 @@ public class SealingBean {
     /** @return whether a code matches its stored keyed hash, in constant time */
     public boolean codeMatches(String context, String code, String storedHash) {
         return hasher.matches(context, code, storedHash);
-    }
-
-    /** @return the master key file: {@code countersign.master-key-file}, else {@code countersign-master.key} in WildFly's configuration directory */
-    public static Path keyFile() {
-        String configured = System.getProperty("countersign.master-key-file");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String configDir = System.getProperty("jboss.server.config.dir");
-        if (configDir == null) {
-            throw new MasterKeyException("neither countersign.master-key-file nor jboss.server.config.dir is set: cannot locate the master key file");
-        }
-        return Path.of(configDir, "countersign-master.key");
     }
 
     private long sealedRows() {

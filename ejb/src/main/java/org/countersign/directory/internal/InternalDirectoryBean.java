@@ -19,7 +19,6 @@ import org.countersign.api.directory.DirectoryConfigurationException;
 import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.support.AfterCompletion;
-import org.countersign.support.TimedSnapshot;
 
 /**
  * The built-in directory (id {@code internal}). Unknown users cost the same PBKDF2 work as known
@@ -34,15 +33,6 @@ public class InternalDirectoryBean {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,127}");
     private static final PasswordHasher HASHER = new PasswordHasher();
     private static final String DUMMY_HASH = HASHER.hash("not-a-real-password".toCharArray());
-    /** The most logins {@link #LOGINS} keeps; a larger built-in directory is asked per lookup. */
-    static final int LOGIN_SNAPSHOT_LIMIT = 10_000;
-    /**
-     * The logins of the built-in directory, when it has at most {@link #LOGIN_SNAPSHOT_LIMIT}: a RADIUS request for
-     * anyone else (a company's LDAP users) looks nobody up here. A user added on this server counts at once, one added
-     * on another within 5 s. Empty when the directory is larger.
-     */
-    static final TimedSnapshot<Optional<Set<String>>> LOGINS = new TimedSnapshot<>(5_000_000_000L);
-
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
@@ -90,7 +80,7 @@ public class InternalDirectoryBean {
         user.contact(mobile, mail);
         user.groups(groups);
         em.persist(user);
-        AfterCompletion.nowAndAfter(transactions, LOGINS::invalidate);
+        AfterCompletion.nowAndAfter(transactions, InternalLogins.LOGINS::invalidate);
         audit.record(new AuditRecord(now, "directory.internal.create", "DONE", null, actor, ID + ":" + normalised, null, "admin", null, null, null));
         return view(user);
     }
@@ -102,29 +92,15 @@ public class InternalDirectoryBean {
         return view(user);
     }
 
-    /**
-     * Answers without a bean call or a query whether the login is certainly not in the built-in directory, from the
-     * snapshot of its logins while that is fresh: most RADIUS users live in the company's LDAP directory.
-     *
-     * @return true when the login cannot be a built-in user's; false when it is, or when only {@link #find} can tell
-     */
-    public static boolean certainlyAbsent(String login) {
-        if (login == null || login.isBlank() || login.length() > 128) {
-            return true;
-        }
-        Optional<Set<String>> logins = LOGINS.fresh().flatMap(known -> known);
-        return logins.isPresent() && !logins.get().contains(InternalUser.normalise(login));
-    }
-
     private Optional<InternalUser> user(String login) {
         if (login == null || login.isBlank() || login.length() > 128) {
             return Optional.empty();
         }
         String normalised = InternalUser.normalise(login);
-        Optional<Set<String>> logins = LOGINS.get(() -> {
-            List<String> all = em.createQuery("SELECT u.login FROM InternalUser u", String.class).setMaxResults(LOGIN_SNAPSHOT_LIMIT + 1)
+        Optional<Set<String>> logins = InternalLogins.LOGINS.get(() -> {
+            List<String> all = em.createQuery("SELECT u.login FROM InternalUser u", String.class).setMaxResults(InternalLogins.LOGIN_SNAPSHOT_LIMIT + 1)
                     .getResultList();
-            return all.size() > LOGIN_SNAPSHOT_LIMIT ? Optional.empty() : Optional.of(Set.copyOf(all));
+            return all.size() > InternalLogins.LOGIN_SNAPSHOT_LIMIT ? Optional.empty() : Optional.of(Set.copyOf(all));
         });
         if (logins.isPresent() && !logins.get().contains(normalised)) {
             return Optional.empty();

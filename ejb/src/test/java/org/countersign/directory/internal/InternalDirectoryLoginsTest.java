@@ -13,29 +13,29 @@ class InternalDirectoryLoginsTest {
 
     @AfterEach
     void forget() {
-        InternalDirectoryBean.LOGINS.invalidate();
+        InternalLogins.LOGINS.invalidate();
     }
 
     @Test
     void withoutASnapshotOnlyTheBeanCanTell() {
-        InternalDirectoryBean.LOGINS.invalidate();
-        assertFalse(InternalDirectoryBean.certainlyAbsent("alice"));
-        assertTrue(InternalDirectoryBean.certainlyAbsent(null));
-        assertTrue(InternalDirectoryBean.certainlyAbsent("  "));
-        assertTrue(InternalDirectoryBean.certainlyAbsent("a".repeat(129)));
+        InternalLogins.LOGINS.invalidate();
+        assertFalse(InternalLogins.certainlyAbsent("alice"));
+        assertTrue(InternalLogins.certainlyAbsent(null));
+        assertTrue(InternalLogins.certainlyAbsent("  "));
+        assertTrue(InternalLogins.certainlyAbsent("a".repeat(129)));
     }
 
     @Test
     void aSnapshotAnswersForLoginsNotInIt() {
-        InternalDirectoryBean.LOGINS.get(() -> Optional.of(Set.of("alice")));
-        assertTrue(InternalDirectoryBean.certainlyAbsent("bob"));
-        assertFalse(InternalDirectoryBean.certainlyAbsent("alice"));
-        assertFalse(InternalDirectoryBean.certainlyAbsent(" Alice "), "compared as the directory stores logins");
+        InternalLogins.LOGINS.get(() -> Optional.of(Set.of("alice")));
+        assertTrue(InternalLogins.certainlyAbsent("bob"));
+        assertFalse(InternalLogins.certainlyAbsent("alice"));
+        assertFalse(InternalLogins.certainlyAbsent(" Alice "), "compared as the directory stores logins");
     }
 
     @Test
     void aDirectoryTooLargeForTheSnapshotIsAlwaysAsked() {
-        InternalDirectoryBean.LOGINS.get(Optional::empty);
-        assertFalse(InternalDirectoryBean.certainlyAbsent("bob"));
+        InternalLogins.LOGINS.get(Optional::empty);
+        assertFalse(InternalLogins.certainlyAbsent("bob"));
     }
 }
