@@ -75,7 +75,7 @@ class AuditSearchTest {
         dataSource.setURL(URL);
         dataSource.setUser("sa");
         new AuditRows(dataSource).insert(events);
-        // the second round as records written before the login columns existed, filled at start-up
+        // the second round as records written before the login columns existed, to be filled after a start
         try (Connection c = DriverManager.getConnection(URL, "sa", ""); PreparedStatement clear = c.prepareStatement(
                 "UPDATE CS_AUDIT_EVENT SET LOGIN = NULL, OTHER_ACTOR = NULL WHERE AT >= ? AND AT < ?")) {
             clear.setTimestamp(1, InstantColumn.of(T0.plusSeconds(3600)));
@@ -105,7 +105,8 @@ class AuditSearchTest {
 
     private void aBareLoginFindsTheRecordsOfEveryUserWithThatLoginAndThoseItActedIn() {
         for (String login : List.of("bob", "BOB", "carol", "system", "dave", "bobby", "xbob", "bob_", "bob%", "nobody")) {
-            // as the search was defined before the login column: the login part of the user id, or the actor
+            // as the search was defined before the login columns: the login part of the user id (after its first colon;
+            // LIKE matched after any), or the actor
             Predicate<AuditRecord> expected = r -> r.userId() != null && r.userId().substring(r.userId().indexOf(':') + 1).equals(login)
                     || login.equals(r.actor());
             assertFinds(new AuditQuery(login, null, null, null, null, null), expected, login);
