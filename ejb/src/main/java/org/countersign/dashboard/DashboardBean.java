@@ -33,7 +33,13 @@ public class DashboardBean implements DashboardService {
     static final String AUTHENTICATIONS = "e.category LIKE 'auth.%'";
 
     /** The time windows tried in turn for the latest authentications; {@code null} is everything. */
-    private static final List<Duration> LATEST_WINDOWS = java.util.Arrays.asList(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(31), null);
+    /**
+     * The windows "latest authentications" tries in turn. The query sorts every record of its window, so a busy server
+     * finds its latest within the first minute: with 300,000 records in the last 50 minutes (H2, 4 MB cache), the last
+     * hour took 1.27-1.55 s and the last minute 5-24 ms. A quiet one pays a query over an empty minute first.
+     */
+    private static final List<Duration> LATEST_WINDOWS = java.util.Arrays.asList(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1),
+            Duration.ofDays(31), null);
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
@@ -109,8 +115,8 @@ public class DashboardBean implements DashboardService {
         if (max < 1 || max > 100) {
             throw new IllegalArgumentException("max must be 1 to 100, got " + max);
         }
-        // newest first over a growing window: the last hour usually holds enough, and a narrow time range keeps the
-        // database from sorting the whole trail (ORDER BY at, id cannot come from the index on AT alone)
+        // newest first over a growing window: a narrow time range keeps the database from sorting the whole trail
+        // (ORDER BY at, id is not the order of any index)
         Instant now = Instant.now();
         for (Duration window : LATEST_WINDOWS) {
             Instant from = window == null ? null : now.minus(window);
