@@ -107,8 +107,9 @@ public class AuditLogins {
         long filled = 0;
         long start = System.nanoTime();
         long logged = start;
+        long from = first;
         try (PreparedStatement update = connection.prepareStatement(FILL)) {
-            for (long from = first; from <= last && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted(); from += CHUNK) {
+            for (; from <= last && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted(); from += CHUNK) {
                 long chunkStart = System.nanoTime();
                 update.setLong(1, from);
                 update.setLong(2, from + CHUNK);
@@ -127,7 +128,7 @@ public class AuditLogins {
             connection.setAutoCommit(autoCommit);
         }
         LOG.info("audit login columns: " + filled + " records filled in " + (System.nanoTime() - start) / 1_000_000 + " ms"
-                + (stop.getAsBoolean() ? ", stopped by the server's stop; the next start goes on" : ""));
+                + (from <= last ? ", stopped before id " + from + "; the next start goes on" : ""));
         return filled;
     }
 }
