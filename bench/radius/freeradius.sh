@@ -2,9 +2,11 @@
 # FreeRADIUS 3 with rlm_ldap, tuned as an operator would (8 fixed workers, only the benchmark site, no accounting,
 # no logging), checking passwords by LDAP bind against a running slapd, then driven by RadiusLoad.java with the
 # same load as Countersign. Needs Debian freeradius, freeradius-ldap.
-# Usage: freeradius.sh LDAP_PORT USERS_FILE   (users file: login TAB password; the base DN is dc=example,dc=org)
+# Usage: freeradius.sh LDAP_PORT USERS_FILE [SLAPD_PID]   (users file: login TAB password; the base DN is
+# dc=example,dc=org). With SLAPD_PID, the CPU FreeRADIUS and slapd used a request in the closed run is printed too, as
+# the benchmark prints Countersign's.
 set -euo pipefail
-ldap_port=$1 users=$2
+ldap_port=$1 users=$2 slapd_pid=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 d=$work/raddb
@@ -82,5 +84,16 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 sleep 2
 kill -0 $pid || { cat "$work/freeradius.log"; exit 1; }
 echo "FreeRADIUS $(freeradius -v | head -1 | sed 's/.*Version //;s/,.*//') rlm_ldap, password by LDAP bind only:"
-java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" closed 64 20 3 | sed 's/^/  max    /'
+# CPU time of a process so far, in clock ticks (user + system, from /proc)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+fr0=$(ticks $pid); ld0=${slapd_pid:+$(ticks $slapd_pid)}
+closed=$(java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" closed 64 20 3)
+fr1=$(ticks $pid); ld1=${slapd_pid:+$(ticks $slapd_pid)}
+echo "$closed" | sed 's/^/  max    /'
+sent=$(echo "$closed" | sed -n 's/.* sent=\([0-9]*\) .*/\1/p')
+hz=$(getconf CLK_TCK)
+awk -v f=$((fr1 - fr0)) -v l="${ld1:+$((ld1 - ld0))}" -v n="$sent" -v hz="$hz" 'BEGIN {
+  line = sprintf("FreeRADIUS CPU %.3f ms a request", f * 1000 / hz / n)
+  if (l != "") line = line sprintf("; slapd %.3f ms a request", l * 1000 / hz / n)
+  print "  max    " line }'
 java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" open 2000 20 1 | sed 's/^/  2000\/s /'

@@ -29,6 +29,11 @@ final class Slapd implements AutoCloseable {
         return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
+    /** @return slapd's process id */
+    long pid() {
+        return process.pid();
+    }
+
     private Slapd(Path dir, int port) {
         this.dir = dir;
         this.port = port;
