@@ -2,6 +2,7 @@ package org.countersign.audit;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,12 +47,22 @@ public class AuditWriter {
     @EJB
     private AuditRows rows;
 
+    /** Told of a record written for an hour already counted; absent outside the container. */
+    @Inject
+    private HourTallies tallies;
+
     public AuditWriter() {
     }
 
     /** A writer on the given rows, outside the container. */
     AuditWriter(AuditRows rows) {
         this.rows = rows;
+    }
+
+    /** A writer on the given rows that tells these tallies of records of settled hours, outside the container. */
+    AuditWriter(AuditRows rows, HourTallies tallies) {
+        this.rows = rows;
+        this.tallies = tallies;
     }
 
     /**
@@ -90,6 +101,10 @@ public class AuditWriter {
         }
         if (mine.failure != null) {
             throw mine.failure;
+        }
+        // after the commit: a count made from now on sees this record, and one under way is not kept
+        if (tallies != null && HourTallies.settled(record.at(), java.time.Instant.now())) {
+            tallies.forget(record.at());
         }
     }
 

@@ -70,6 +70,26 @@ class AuditWriterTest {
         });
     }
 
+    @Test
+    void aRecordOfAnHourAlreadyCountedMakesItCountedAgainAfterItIsWritten() {
+        HourTallies tallies = new HourTallies();
+        AuditWriter writer = new AuditWriter(new AuditRows(database), tallies);
+        Instant now = Instant.now();
+        Instant settled = now.minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        AtomicInteger counts = new AtomicInteger();
+        java.util.function.Function<Instant, Tally> count = hour -> {
+            counts.incrementAndGet();
+            return Tally.NONE;
+        };
+        tallies.of(settled, now, count);
+        writer.write(record("now")); // the hour under way: nothing kept is forgotten
+        tallies.of(settled, now, count);
+        assertEquals(1, counts.get(), "kept");
+        writer.write(new AuditRecord(settled.plusSeconds(1800), "auth.radius", "REJECTED", null, "late", null, null, "radius", "vpn", null, null));
+        tallies.of(settled, now, count);
+        assertEquals(2, counts.get(), "counted again once a record of its hour was written");
+    }
+
     private static AuditRecord record(String actor) {
         return new AuditRecord(Instant.now(), "auth.radius", "ACCEPTED", null, actor, null, null, "radius", "vpn", "192.0.2.1", null);
     }

@@ -311,7 +311,10 @@ class AuditAndDashboardIT {
         }
         try {
             Instant now = Instant.now();
-            dashboard.authenticationsPerHour(now, 24); // warm
+            // the first refresh counts each settled hour (and keeps the count); the rounds after count the hour under way
+            long first = System.nanoTime();
+            dashboard.authenticationsPerHour(now, 24);
+            long firstMillis = (System.nanoTime() - first) / 1_000_000;
             long[] millis = new long[3];
             StringBuilder parts = new StringBuilder();
             for (int i = 0; i < millis.length; i++) {
@@ -335,7 +338,7 @@ class AuditAndDashboardIT {
             }
             java.util.Arrays.sort(millis);
             System.out.println("DASHBOARD-BENCH: one dashboard refresh plus two audit queries over " + total + " added audit records: median "
-                    + millis[1] + " ms, worst " + millis[2] + " ms; last round:" + parts);
+                    + millis[1] + " ms, worst " + millis[2] + " ms; first per-hour (24 hours counted) " + firstMillis + " ms; last round:" + parts);
             assertTrue(millis[1] < 3000, "median " + millis[1] + " ms");
         } finally {
             try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
