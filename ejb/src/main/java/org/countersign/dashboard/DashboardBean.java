@@ -26,7 +26,6 @@ import org.countersign.api.dashboard.TokenSummary;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.audit.HourTallies;
 import org.countersign.audit.Tally;
-import org.countersign.jpa.InstantColumn;
 
 /**
  * Dashboard figures by aggregate JPQL, read-only, outside any transaction. Authentications of a clock hour that is over
@@ -118,11 +117,7 @@ public class DashboardBean implements DashboardService {
 
     /** @return the time of the newest audit record of any kind, or {@code null} when there is none */
     private Instant newestRecord() {
-        Object newest = em.createNativeQuery("SELECT MAX(AT) FROM CS_AUDIT_EVENT").getSingleResult();
-        if (newest instanceof java.time.LocalDateTime local) {
-            newest = java.sql.Timestamp.valueOf(local);
-        }
-        return InstantColumn.instantOf((java.sql.Timestamp) newest);
+        return em.createQuery("SELECT MAX(e.at) FROM AuditEvent e", Instant.class).getSingleResult();
     }
 
     private long usersWith(TokenStatus status) {
