@@ -12,13 +12,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
@@ -29,7 +26,6 @@ import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.api.directory.ServerTestView;
 import org.countersign.directory.internal.InternalDirectoryBean;
-import org.countersign.directory.internal.InternalLogins;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
 import org.countersign.support.AfterCompletion;
@@ -45,7 +41,6 @@ import org.countersign.user.UserIndexBean;
 @Stateless
 public class DirectoryBean implements DirectoryService {
 
-    private static final Logger LOG = Logger.getLogger(DirectoryBean.class.getName());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     @PersistenceContext(unitName = "countersign")
@@ -72,94 +67,26 @@ public class DirectoryBean implements DirectoryService {
     @Inject
     private RecentlyIndexed recentlyIndexed;
 
-    /** A directory a login may belong to, with the name to look up there. */
-    private record Candidate(LdapDirectories.Known entry, String login) {
-    }
+    /** The look-ups of every login, which the RADIUS path also calls directly. */
+    @Inject
+    private DirectoryLookup lookup;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PasswordVerdict verifyPassword(String login, char[] password) {
-        if (password == null || password.length == 0 || new String(password).isBlank() || login == null || login.isBlank()) {
-            return new PasswordVerdict.Invalid();
-        }
-        List<Candidate> candidates = candidates(login.strip());
-        Candidate owner = null;
-        int found = 0;
-        boolean unavailable = false;
-        for (Candidate c : candidates) {
-            try {
-                boolean exists = c.entry() == null ? findInternal(c.login()).isPresent() : connect(c.entry()).find(c.login()).isPresent();
-                if (exists) {
-                    found++;
-                    owner = c;
-                }
-            } catch (LDAPException e) {
-                unavailable = true;
-            }
-        }
-        if (found > 1) {
-            return new PasswordVerdict.Invalid();
-        }
-        if (owner == null) {
-            return unavailable ? new PasswordVerdict.Unavailable("a directory did not answer") : new PasswordVerdict.Invalid();
-        }
-        if (owner.entry() == null) {
-            return internal.verifyPassword(owner.login(), password);
-        }
-        try {
-            return connect(owner.entry()).verifyPassword(owner.login(), password);
-        } catch (LDAPException e) {
-            return new PasswordVerdict.Unavailable(owner.entry().id() + ": " + e.getResultCode().getName());
-        }
+        return lookup.verifyPassword(login, password);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PasswordVerdict verifyPassword(DirectoryUserView user, char[] password) {
-        if (password == null || password.length == 0 || new String(password).isBlank() || user == null) {
-            return new PasswordVerdict.Invalid();
-        }
-        if (InternalDirectoryBean.ID.equals(user.directoryId())) {
-            return internal.verifyPassword(user.login(), password);
-        }
-        Optional<LdapDirectories.Known> known = ldap.catalog(this::entries).stream().filter(k -> k.id().equals(user.directoryId())).findFirst();
-        if (known.isEmpty()) {
-            return new PasswordVerdict.Invalid();
-        }
-        try {
-            return connect(known.get()).verifyPassword(user, password);
-        } catch (LDAPException e) {
-            return new PasswordVerdict.Unavailable(user.directoryId() + ": " + e.getResultCode().getName());
-        }
+        return lookup.verifyPassword(user, password);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<DirectoryUserView> findUser(String login) {
-        if (login == null || login.isBlank()) {
-            return Optional.empty();
-        }
-        List<DirectoryUserView> found = new ArrayList<>();
-        for (Candidate c : candidates(login.strip())) {
-            try {
-                (c.entry() == null ? findInternal(c.login()) : connect(c.entry()).find(c.login())).ifPresent(found::add);
-            } catch (LDAPException e) {
-                // a directory that does not answer finds nobody; the password check reports it as unavailable
-            }
-        }
-        if (found.size() != 1) {
-            return Optional.empty();
-        }
-        if (recentlyIndexed.due(found.get(0))) {
-            try {
-                index.learn(found.get(0));
-            } catch (RuntimeException e) {
-                // the index is a copy: a lookup never fails because it could not be written (two servers adding one user at once)
-                recentlyIndexed.forget(found.get(0).userId());
-                LOG.log(Level.FINE, "user index not updated for " + found.get(0).userId(), e);
-            }
-        }
-        return Optional.of(found.get(0));
+        return lookup.findUser(login);
     }
 
     @Override
@@ -328,52 +255,11 @@ public class DirectoryBean implements DirectoryService {
     }
 
     private LdapDirectory connect(DirectoryEntry entry) throws LDAPException {
-        return ldap.connect(entry, bindPassword(entry));
-    }
-
-    private LdapDirectory connect(LdapDirectories.Known known) throws LDAPException {
-        return ldap.connect(known, () -> em.find(DirectoryEntry.class, known.id()), this::bindPassword);
+        return lookup.connect(entry);
     }
 
     /** Logins see a change of the directories at once: now, and again once the change is committed. */
     private void invalidateCatalog() {
         AfterCompletion.nowAndAfter(transactions, ldap::invalidate);
-    }
-
-    private byte[] bindPassword(DirectoryEntry entry) {
-        return sealing.unseal(entry.sealedBindPassword(), DirectoryEntry.passwordBinding(entry.id()));
-    }
-
-    private List<DirectoryEntry> entries() {
-        return em.createQuery("SELECT d FROM DirectoryEntry d ORDER BY d.position", DirectoryEntry.class).getResultList();
-    }
-
-    /** The directories a login may belong to: by NetBIOS name, by UPN suffix, else all in order (built-in first). */
-    /** The built-in directory's user; its login snapshot answers for most logins (LDAP users) without a bean call. */
-    private Optional<DirectoryUserView> findInternal(String login) {
-        return InternalLogins.certainlyAbsent(login) ? Optional.empty() : internal.find(login);
-    }
-
-    private List<Candidate> candidates(String login) {
-        List<LdapDirectories.Known> entries = ldap.catalog(this::entries);
-        int backslash = login.indexOf('\\');
-        if (backslash > 0 && login.indexOf('\\', backslash + 1) < 0) {
-            String domain = login.substring(0, backslash);
-            String name = login.substring(backslash + 1);
-            return entries.stream().filter(e -> domain.equalsIgnoreCase(e.netbiosName())).map(e -> new Candidate(e, name)).toList();
-        }
-        int at = login.lastIndexOf('@');
-        if (at > 0) {
-            String suffix = login.substring(at + 1);
-            List<Candidate> bySuffix = entries.stream().filter(e -> e.upnSuffixes().stream().anyMatch(suffix::equalsIgnoreCase))
-                    .map(e -> new Candidate(e, login.substring(0, at))).toList();
-            if (!bySuffix.isEmpty()) {
-                return bySuffix;
-            }
-        }
-        List<Candidate> all = new ArrayList<>();
-        all.add(new Candidate(null, login));
-        entries.forEach(e -> all.add(new Candidate(e, login)));
-        return all;
     }
 }

@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.ejb.EJBException;
 import org.countersign.api.auth.AuthAttempt;
 import org.countersign.api.auth.AuthOutcome;
-import org.countersign.api.auth.AuthenticationService;
 import org.countersign.api.radius.NamedAttribute;
 import org.countersign.api.radius.RadiusDecision;
 import org.countersign.api.radius.RadiusClientTable;
@@ -25,6 +23,7 @@ import org.countersign.api.radius.RadiusReply;
 import org.countersign.api.radius.RadiusRequestListener;
 import org.countersign.api.radius.VerifiedAccessRequest;
 import org.countersign.api.radius.VerifiedAccountingRequest;
+import org.countersign.auth.AuthenticationDecision;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
 /**
@@ -53,8 +52,9 @@ public class RadiusRequestMdb implements RadiusRequestListener {
         return clients.table();
     }
 
-    @EJB
-    private AuthenticationService authentication;
+    /** The decision itself, not {@code AuthenticationService}: this endpoint runs outside a transaction already. */
+    @Inject
+    private AuthenticationDecision authentication;
 
     @Override
     public RadiusReply onAccessRequest(VerifiedAccessRequest request) {
@@ -71,7 +71,7 @@ public class RadiusRequestMdb implements RadiusRequestListener {
         AuthOutcome outcome;
         try {
             outcome = authentication.authenticate(attempt);
-        } catch (EJBException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "RADIUS request of " + request.userName() + " from " + request.clientName() + " rejected: the decision failed", e);
             return RadiusReply.reject(null);
         }

@@ -13,24 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
 import org.countersign.api.settings.SettingsService;
 import org.countersign.api.token.AttemptSource;
@@ -43,18 +32,14 @@ import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.TokenView;
 import org.countersign.api.token.UserTokens;
 import org.countersign.api.token.VerificationOutcome;
-import org.countersign.jpa.InstantColumn;
 import org.countersign.otp.InvalidOtpParameterException;
 import org.countersign.otp.Match;
 import org.countersign.otp.OtpMatcher;
 import org.countersign.otp.OtpParameters;
 import org.countersign.otp.Passcode;
-import org.countersign.seal.Sealer;
 import org.countersign.seal.SealingBean;
 import org.countersign.token.type.TokenPolicy;
-import org.countersign.token.type.TokenState;
 import org.countersign.token.type.TokenType;
-import org.countersign.token.type.TokenTypeRegistry;
 import org.countersign.token.type.Verification;
 
 /**
@@ -68,19 +53,12 @@ import org.countersign.token.type.Verification;
 @LocalBean
 public class TokenBean implements TokenService {
 
-    private static final Logger LOG = Logger.getLogger(TokenBean.class.getName());
-
     private static final String TEMPORARY = "temporary";
-    private static final Set<TokenStatus> VERIFYING = EnumSet.of(TokenStatus.ACTIVE, TokenStatus.LOCKED);
+    private static final Set<TokenStatus> VERIFYING = UnlockedTokens.VERIFYING;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String TOKENS_OF_USER = "SELECT " + Token.ROW_COLUMNS + " FROM " + Token.DESCRIPTION
-            + " d JOIN CS_TOKEN_STATE s ON s.ID = d.ID WHERE d.USER_ID = ? ORDER BY d.CREATED_AT DESC";
 
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
-
-    @Inject
-    private TokenTypeRegistry types;
 
     @Inject
     @Any
@@ -88,9 +66,6 @@ public class TokenBean implements TokenService {
 
     @EJB
     private SealingBean sealing;
-
-    /** The sealer, asked of {@link #sealing} once per bean instance: opening a seed is on every verification's path. */
-    private Sealer sealer;
 
     @EJB
     private AuditService audit;
@@ -101,8 +76,9 @@ public class TokenBean implements TokenService {
     @Inject
     private TokenPolicyReader policies;
 
-    @Resource(lookup = "java:jboss/datasources/CountersignDS")
-    private DataSource dataSource;
+    /** The reads and acceptances without a lock, which the authentication decision also calls directly. */
+    @Inject
+    private UnlockedTokens unlocked;
 
     @Resource
     private SessionContext context;
@@ -169,7 +145,7 @@ public class TokenBean implements TokenService {
         } catch (InvalidOtpParameterException e) {
             return rejected(token, RejectReason.MALFORMED, policy, now, source, "token.activate");
         }
-        Verification verdict = type(token.type()).verify(state(token, policy, null), passcode, now);
+        Verification verdict = type(token.type()).verify(unlocked.state(token, policy, null), passcode, now);
         if (verdict instanceof Verification.Accepted accepted) {
             token.status(TokenStatus.ACTIVE);
             token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
@@ -197,31 +173,11 @@ public class TokenBean implements TokenService {
     public UserTokens read(String userId) {
         requireUser(userId);
         if (transactions.getTransactionKey() == null) {
-            return new ReadTokens(userId, committedTokensOf(dataSource, userId));
+            return unlocked.read(userId);
         }
         // in the caller's transaction JPA's query, which sees what the caller changed and has not yet flushed
         return new ReadTokens(userId, em.createQuery("SELECT t FROM Token t WHERE t.userId = :user ORDER BY t.createdAt DESC", Token.class)
                 .setParameter("user", userId).getResultList());
-    }
-
-    /**
-     * A user's tokens, newest first, by one JDBC query: outside a transaction JPA made a fresh persistence context per
-     * query and registered every row in it, about half of what a RADIUS request's token read cost.
-     */
-    static List<Token> committedTokensOf(DataSource dataSource, String userId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(TOKENS_OF_USER)) {
-            query.setString(1, userId);
-            List<Token> rows = new ArrayList<>(2);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(Token.fromRow(result));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new PersistenceException("the tokens of a user could not be read", e);
-        }
     }
 
     @Override
@@ -238,67 +194,13 @@ public class TokenBean implements TokenService {
      * settle the attempt. In the caller's transaction only the locked path: the caller may change the token rows too.
      */
     private VerificationOutcome verify(String userId, Supplier<List<Token>> usable, String code, String binding, AttemptSource source) {
-        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlockedAccept(usable.get(), code, binding, source) : null;
+        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlocked.accept(usable.get(), code, binding, source) : null;
         return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(userId, code, binding, source);
     }
 
     private List<Token> verifying(String userId) {
         return em.createQuery("SELECT t FROM Token t WHERE t.userId = :user AND t.status IN :statuses", Token.class)
                 .setParameter("user", userId).setParameter("statuses", VERIFYING).getResultList();
-    }
-
-    /**
-     * The common case without a row lock, for a caller outside any transaction: one usable token (as read, unmanaged), the
-     * code right. The new state is written only if nobody changed the token since it was read; otherwise, and for anything
-     * else, {@code null}: the locked path decides.
-     */
-    private VerificationOutcome unlockedAccept(List<Token> tokens, String code, String binding, AttemptSource source) {
-        if (tokens.size() != 1 || tokens.get(0).status() != TokenStatus.ACTIVE) {
-            return null;
-        }
-        Token token = tokens.get(0);
-        String userId = token.userId();
-        Passcode passcode;
-        try {
-            passcode = Passcode.parse(code);
-        } catch (InvalidOtpParameterException e) {
-            return null;
-        }
-        Instant now = Instant.now();
-        Verification verdict = type(token.type()).verify(state(token, policies.current(), binding), passcode, now);
-        if (!(verdict instanceof Verification.Accepted accepted)) {
-            return null;
-        }
-        long readVersion = token.version();
-        token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
-        if (!writtenIfUnchanged(token, readVersion)) {
-            return null;
-        }
-        if (!source.callerAudits()) {
-            record(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type());
-        }
-        return new VerificationOutcome.Accepted(token.id(), token.type());
-    }
-
-    /** The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on). */
-    private boolean writtenIfUnchanged(Token token, long readVersion) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN_STATE SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
-                     + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
-            update.setLong(1, token.lastAccepted());
-            update.setInt(2, token.usesLeft());
-            update.setObject(3, token.codeHash(), Types.VARCHAR);
-            update.setObject(4, token.codeBinding(), Types.VARCHAR);
-            update.setTimestamp(5, InstantColumn.of(token.codeExpiresAt()));
-            update.setInt(6, token.failCount());
-            update.setTimestamp(7, InstantColumn.of(token.lastUsedAt()));
-            update.setString(8, token.id());
-            update.setLong(9, readVersion);
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
-            return false;
-        }
     }
 
     /** The verification under a lock on the user's token rows, in a transaction of its own (or the caller's). */
@@ -336,7 +238,7 @@ public class TokenBean implements TokenService {
         }
         RejectReason reason = RejectReason.WRONG_CODE;
         for (Token token : usable) {
-            Verification verdict = type(token.type()).verify(state(token, policy, binding), passcode, now);
+            Verification verdict = type(token.type()).verify(unlocked.state(token, policy, binding), passcode, now);
             if (verdict instanceof Verification.Accepted accepted) {
                 token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
                 if (!source.callerAudits()) {
@@ -419,8 +321,8 @@ public class TokenBean implements TokenService {
         } catch (InvalidOtpParameterException e) {
             return rejected(token, RejectReason.MALFORMED, policy, now, null, "token.resync");
         }
-        byte[] seed = unsealedSeed(token);
-        Match match = OtpMatcher.hotpResync(seed, parameters(token), first, second, token.lastAccepted(), policy.resyncWindow());
+        byte[] seed = unlocked.unsealedSeed(token);
+        Match match = OtpMatcher.hotpResync(seed, UnlockedTokens.parameters(token), first, second, token.lastAccepted(), policy.resyncWindow());
         if (match instanceof Match.Found found) {
             token.unlocked();
             token.accepted(found.step(), 0, now);
@@ -483,25 +385,6 @@ public class TokenBean implements TokenService {
         return new VerificationOutcome.Rejected(reason, token.id());
     }
 
-    private TokenState state(Token token, TokenPolicy policy, String binding) {
-        byte[] seed = token.sealedSeed() == null ? null : unsealedSeed(token);
-        OtpParameters otp = token.sealedSeed() == null ? null : parameters(token);
-        String context = Token.codeContext(token.id());
-        return new TokenState(seed, otp, token.lastAccepted(), token.codeHash(), token.codeBinding(), token.codeExpiresAt(),
-                token.usesLeft(), binding, policy, (stored, offered) -> sealing.codeMatches(context, offered, stored));
-    }
-
-    private byte[] unsealedSeed(Token token) {
-        if (sealer == null) {
-            sealer = sealing.sealer();
-        }
-        return sealer.unseal(token.sealedSeed(), Token.seedBinding(token.id()));
-    }
-
-    private static OtpParameters parameters(Token token) {
-        return OtpParameters.of(token.algorithm(), token.digits(), token.periodSeconds() == 0 ? 30 : token.periodSeconds());
-    }
-
     private Token locked(String tokenId) {
         Token token = tokenId == null ? null : em.find(Token.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
         if (token == null) {
@@ -511,10 +394,10 @@ public class TokenBean implements TokenService {
     }
 
     private TokenType type(String id) {
-        return types.find(id).orElseThrow(() -> new TokenException("unknown token type '" + id + "'"));
+        return unlocked.type(id);
     }
 
-    private static void requireUser(String userId) {
+    static void requireUser(String userId) {
         if (userId == null || userId.isBlank() || userId.length() > 256) {
             throw new TokenException("a user id of 1 to 256 characters is required");
         }
@@ -530,8 +413,6 @@ public class TokenBean implements TokenService {
 
     private void record(Instant at, String category, String outcome, RejectReason reason, String actor, String userId,
                         String tokenId, AttemptSource source, String detail) {
-        audit.record(new AuditRecord(at, category, outcome, reason == null ? null : reason.name(), actor, userId, tokenId,
-                source == null ? null : source.channel(), source == null ? null : source.client(),
-                source == null ? null : source.address(), detail));
+        audit.record(UnlockedTokens.auditRecord(at, category, outcome, reason, actor, userId, tokenId, source, detail));
     }
 }

@@ -63,7 +63,7 @@ class TokenRowTest {
 
     @Test
     void everyPersistentFieldIsReadAsJpaReadsIt() throws Exception {
-        List<Token> byHand = TokenBean.committedTokensOf(dataSource, "corp:alice");
+        List<Token> byHand = UnlockedTokens.committedTokensOf(dataSource, "corp:alice");
         assertEquals(List.of(locked.id(), used.id(), fresh.id()), byHand.stream().map(Token::id).toList(), "newest first, only alice's");
         EntityManager em = emf.createEntityManager();
         try {
@@ -85,7 +85,7 @@ class TokenRowTest {
 
     @Test
     void theStatesOfTheRowsSurviveTheReadByHand() {
-        List<Token> byHand = TokenBean.committedTokensOf(dataSource, "corp:alice");
+        List<Token> byHand = UnlockedTokens.committedTokensOf(dataSource, "corp:alice");
         Token lockedRow = byHand.get(0);
         Token usedRow = byHand.get(1);
         Token freshRow = byHand.get(2);
@@ -100,6 +100,6 @@ class TokenRowTest {
         assertEquals(T0.plus(1, ChronoUnit.DAYS), usedRow.view().createdAt());
         assertEquals(-1, freshRow.lastAccepted());
         assertNull(freshRow.sealedSeed());
-        assertEquals(List.of(), TokenBean.committedTokensOf(dataSource, "corp:nobody"));
+        assertEquals(List.of(), UnlockedTokens.committedTokensOf(dataSource, "corp:nobody"));
     }
 }

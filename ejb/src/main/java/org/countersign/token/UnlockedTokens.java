@@ -1,0 +1,207 @@
+package org.countersign.token;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.countersign.api.audit.AuditRecord;
+import org.countersign.api.audit.AuditService;
+import org.countersign.api.token.AttemptSource;
+import org.countersign.api.token.RejectReason;
+import org.countersign.api.token.TokenException;
+import org.countersign.api.token.TokenStatus;
+import org.countersign.api.token.UserTokens;
+import org.countersign.api.token.VerificationOutcome;
+import org.countersign.jpa.InstantColumn;
+import org.countersign.otp.InvalidOtpParameterException;
+import org.countersign.otp.OtpParameters;
+import org.countersign.otp.Passcode;
+import org.countersign.seal.Sealer;
+import org.countersign.seal.SealingBean;
+import org.countersign.token.type.TokenPolicy;
+import org.countersign.token.type.TokenState;
+import org.countersign.token.type.TokenType;
+import org.countersign.token.type.TokenTypeRegistry;
+import org.countersign.token.type.Verification;
+
+/**
+ * A user's tokens as committed, and the common verification without a row lock: one usable token, the code right,
+ * written by one conditional update (see {@link TokenBean}). Neither takes part in a transaction, so neither needs a
+ * bean call: {@link TokenBean} answers with them outside a transaction, and the authentication decision calls them
+ * directly, which spares a RADIUS request two of the container's invocations. Whatever they do not settle goes to
+ * {@link TokenBean}'s locked path. Thread-safe.
+ */
+@ApplicationScoped
+public class UnlockedTokens {
+
+    private static final Logger LOG = Logger.getLogger(UnlockedTokens.class.getName());
+
+    static final Set<TokenStatus> VERIFYING = EnumSet.of(TokenStatus.ACTIVE, TokenStatus.LOCKED);
+    private static final String TOKENS_OF_USER = "SELECT " + Token.ROW_COLUMNS + " FROM " + Token.DESCRIPTION
+            + " d JOIN CS_TOKEN_STATE s ON s.ID = d.ID WHERE d.USER_ID = ? ORDER BY d.CREATED_AT DESC";
+
+    @Inject
+    private TokenTypeRegistry types;
+
+    @Inject
+    private TokenPolicyReader policies;
+
+    @EJB
+    private SealingBean sealing;
+
+    @EJB
+    private AuditService audit;
+
+    @Resource(lookup = "java:jboss/datasources/CountersignDS")
+    private DataSource dataSource;
+
+    /** The sealer, asked of {@link #sealing} once: opening a seed is on every verification's path. */
+    private volatile Sealer sealer;
+
+    /**
+     * A user's tokens as committed, newest first, for {@link #accept(UserTokens, String, String, AttemptSource)} or
+     * {@link org.countersign.api.token.TokenService#verify(UserTokens, String, String, AttemptSource)}.
+     *
+     * @throws TokenException for a user id that is empty or longer than 256 characters
+     */
+    public UserTokens read(String userId) {
+        TokenBean.requireUser(userId);
+        return new ReadTokens(userId, committedTokensOf(dataSource, userId));
+    }
+
+    /**
+     * Accepts the code if the tokens as read settle it without a lock: exactly one usable token, active, the code right
+     * for it, and the token unchanged since it was read. Writes the token's new state; an audit record only when the
+     * source does not write its own.
+     *
+     * @return the acceptance, or {@code null} when this does not settle the attempt: the caller then asks
+     *         {@link org.countersign.api.token.TokenService#verify(UserTokens, String, String, AttemptSource)}, which
+     *         decides under a lock and counts a failure
+     */
+    public VerificationOutcome.Accepted accept(UserTokens read, String code, String binding, AttemptSource source) {
+        if (!(read instanceof ReadTokens tokens)) {
+            throw new TokenException("tokens to verify against must come from a read of the token service");
+        }
+        return accept(tokens.rows().stream().filter(t -> VERIFYING.contains(t.status())).toList(), code, binding, source);
+    }
+
+    /**
+     * A user's tokens, newest first, by one JDBC query: outside a transaction JPA made a fresh persistence context per
+     * query and registered every row in it, about half of what a RADIUS request's token read cost.
+     */
+    static List<Token> committedTokensOf(DataSource dataSource, String userId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(TOKENS_OF_USER)) {
+            query.setString(1, userId);
+            List<Token> rows = new ArrayList<>(2);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Token.fromRow(result));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new PersistenceException("the tokens of a user could not be read", e);
+        }
+    }
+
+    /**
+     * The common case without a row lock, for a caller outside any transaction: one usable token (as read, unmanaged), the
+     * code right. The new state is written only if nobody changed the token since it was read; otherwise, and for anything
+     * else, {@code null}: the locked path decides.
+     */
+    VerificationOutcome.Accepted accept(List<Token> tokens, String code, String binding, AttemptSource source) {
+        if (tokens.size() != 1 || tokens.get(0).status() != TokenStatus.ACTIVE) {
+            return null;
+        }
+        Token token = tokens.get(0);
+        String userId = token.userId();
+        Passcode passcode;
+        try {
+            passcode = Passcode.parse(code);
+        } catch (InvalidOtpParameterException e) {
+            return null;
+        }
+        Instant now = Instant.now();
+        Verification verdict = type(token.type()).verify(state(token, policies.current(), binding), passcode, now);
+        if (!(verdict instanceof Verification.Accepted accepted)) {
+            return null;
+        }
+        long readVersion = token.version();
+        token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
+        if (!writtenIfUnchanged(token, readVersion)) {
+            return null;
+        }
+        if (!source.callerAudits()) {
+            audit.record(auditRecord(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type()));
+        }
+        return new VerificationOutcome.Accepted(token.id(), token.type());
+    }
+
+    /** The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on). */
+    private boolean writtenIfUnchanged(Token token, long readVersion) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN_STATE SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
+                     + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
+            update.setLong(1, token.lastAccepted());
+            update.setInt(2, token.usesLeft());
+            update.setObject(3, token.codeHash(), Types.VARCHAR);
+            update.setObject(4, token.codeBinding(), Types.VARCHAR);
+            update.setTimestamp(5, InstantColumn.of(token.codeExpiresAt()));
+            update.setInt(6, token.failCount());
+            update.setTimestamp(7, InstantColumn.of(token.lastUsedAt()));
+            update.setString(8, token.id());
+            update.setLong(9, readVersion);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
+            return false;
+        }
+    }
+
+    TokenState state(Token token, TokenPolicy policy, String binding) {
+        byte[] seed = token.sealedSeed() == null ? null : unsealedSeed(token);
+        OtpParameters otp = token.sealedSeed() == null ? null : parameters(token);
+        String context = Token.codeContext(token.id());
+        return new TokenState(seed, otp, token.lastAccepted(), token.codeHash(), token.codeBinding(), token.codeExpiresAt(),
+                token.usesLeft(), binding, policy, (stored, offered) -> sealing.codeMatches(context, offered, stored));
+    }
+
+    byte[] unsealedSeed(Token token) {
+        Sealer opener = sealer;
+        if (opener == null) {
+            opener = sealing.sealer();
+            sealer = opener;
+        }
+        return opener.unseal(token.sealedSeed(), Token.seedBinding(token.id()));
+    }
+
+    static OtpParameters parameters(Token token) {
+        return OtpParameters.of(token.algorithm(), token.digits(), token.periodSeconds() == 0 ? 30 : token.periodSeconds());
+    }
+
+    TokenType type(String id) {
+        return types.find(id).orElseThrow(() -> new TokenException("unknown token type '" + id + "'"));
+    }
+
+    static AuditRecord auditRecord(Instant at, String category, String outcome, RejectReason reason, String actor, String userId,
+                                   String tokenId, AttemptSource source, String detail) {
+        return new AuditRecord(at, category, outcome, reason == null ? null : reason.name(), actor, userId, tokenId,
+                source == null ? null : source.channel(), source == null ? null : source.client(),
+                source == null ? null : source.address(), detail);
+    }
+}
