@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.audit.AuditWriter;
 import org.countersign.directory.DirectoryLookup;
+import org.countersign.token.TokenBean;
 import org.countersign.token.UnlockedTokens;
 import org.countersign.api.auth.AuthAttempt;
 import org.countersign.api.auth.AuthOutcome;
@@ -24,7 +25,6 @@ import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.api.settings.SettingsService;
 import org.countersign.api.token.AttemptSource;
-import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.TokenView;
 import org.countersign.api.token.UserTokens;
@@ -55,8 +55,13 @@ public class AuthenticationDecision {
     @Inject
     private UnlockedTokens unlocked;
 
+    /**
+     * The token bean itself, not {@code TokenService}: what the unlocked path leaves goes straight to the locked one.
+     * {@code TokenService.verify} would first try the unlocked acceptance again, a second computation of every
+     * refused code.
+     */
     @EJB
-    private TokenService tokens;
+    private TokenBean tokens;
 
     @EJB
     private SettingsService settings;
@@ -210,7 +215,7 @@ public class AuthenticationDecision {
                                  Acceptance acceptance) {
         VerificationOutcome outcome = unlocked.accept(read, passcode, binding, source(attempt));
         if (outcome == null) {
-            outcome = tokens.verify(read, passcode, binding, source(attempt));
+            outcome = tokens.verifyLocked(read.userId(), passcode, binding, source(attempt));
         }
         return outcome instanceof VerificationOutcome.Accepted accepted ? accepted(user, accepted, acceptance) : rejected(outcome);
     }

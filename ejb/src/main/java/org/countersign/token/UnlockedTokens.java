@@ -89,8 +89,8 @@ public class UnlockedTokens {
      * source does not write its own.
      *
      * @return the acceptance, or {@code null} when this does not settle the attempt: the caller then asks
-     *         {@link org.countersign.api.token.TokenService#verify(UserTokens, String, String, AttemptSource)}, which
-     *         decides under a lock and counts a failure
+     *         {@link TokenBean#verifyLocked(String, String, String, AttemptSource)}, which decides under a lock and
+     *         counts a failure
      */
     public VerificationOutcome.Accepted accept(UserTokens read, String code, String binding, AttemptSource source) {
         if (!(read instanceof ReadTokens tokens)) {
