@@ -33,12 +33,31 @@ import javax.crypto.spec.SecretKeySpec;
  * With a seed, the password sent is password + TOTP code. Pass k (from 0) over the user list uses the code of time
  * step (step at start + STEP_OFFSET + k), so each user's codes arrive in increasing steps, one pass apart, as a replay-protected
  * server requires. Every request carries Message-Authenticator. Each of 16 sockets has its own 256 identifiers.
- * Prints requests/s, accepted, rejected, lost, and latency percentiles measured per request.
+ * Prints requests/s, accepted, rejected, lost, latency percentiles measured per request, and its own CPU a request.
+ * <p>
+ * Before it measures, it sends the same load to a responder of its own on loopback (a thread answering every request
+ * with an Access-Accept) until its own code is compiled: the packet, code and socket paths, 30,000 requests as fast as
+ * they go and, for an open run, one second on the open schedule. Then it waits until its JIT compiler has been idle for
+ * half a second (at most 5 s). Started cold, it used about a core for some 1,500 requests/s; warmed by packet and code
+ * work alone (no sockets), it still compiled some 300 methods in the first half second of an open run, beside the server
+ * under test on the same cores.
+ * With {@code -Dtimeline=MS} (e.g. {@code java -Dtimeline=100 RadiusLoad.java ...}) it also prints, for every MS
+ * milliseconds of sending in which an answer took 10 ms or more: the slice's wall-clock time, requests sent in it, answers
+ * of 10 ms or more and of 20 ms or more, and the slowest answer. That places slow answers in time, beside the server's GC
+ * log.
  */
 public final class RadiusLoad {
 
     private static final int SOCKETS = 16;
     private static final long TIMEOUT_NANOS = 5_000_000_000L;
+    /** Length of a timeline slice in nanoseconds, 0 without a timeline. */
+    private static final long SLICE_NANOS = Long.getLong("timeline", 0) * 1_000_000L;
+    private static final int SLICES = 10_000;
+    private static final int WARM_UP_REQUESTS = 30_000;
+    // one instance a thread, made once: a provider look-up a packet was a good part of the generator's own CPU
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> algorithm(() -> MessageDigest.getInstance("MD5")));
+    private static final ThreadLocal<Mac> HMAC_MD5 = ThreadLocal.withInitial(() -> algorithm(() -> Mac.getInstance("HmacMD5")));
+    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> algorithm(() -> Mac.getInstance("HmacSHA1")));
 
     record User(String login, byte[] password, byte[] seed) {
     }
@@ -65,6 +84,40 @@ public final class RadiusLoad {
         }
     }
 
+    /** What one run counted: answers by kind, latencies, and per timeline slice of send time. */
+    private static final class Run {
+        final long start = System.nanoTime();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong other = new AtomicLong();
+        final AtomicLong lost = new AtomicLong();
+        final AtomicLong lastAnswer = new AtomicLong();
+        final AtomicLongArray histogram = new AtomicLongArray(100_000); // 10 us buckets up to 1 s; last bucket is 1 s and more
+        // per slice of send time: requests sent, answers of 10 ms or more, of 20 ms or more, slowest answer (us)
+        final AtomicLongArray sliceSent = new AtomicLongArray(SLICE_NANOS > 0 ? SLICES : 0);
+        final AtomicLongArray sliceOver10 = new AtomicLongArray(SLICE_NANOS > 0 ? SLICES : 0);
+        final AtomicLongArray sliceOver20 = new AtomicLongArray(SLICE_NANOS > 0 ? SLICES : 0);
+        final AtomicLongArray sliceMax = new AtomicLongArray(SLICE_NANOS > 0 ? SLICES : 0);
+        /** Closed loop only: a free place in the window per answer (an open loop sends on its schedule whatever comes back). */
+        final Semaphore window;
+        volatile boolean stop;
+        long sent;
+        long sendEnd;
+        long startMillis;
+
+        Run(Semaphore window) {
+            this.window = window;
+        }
+
+        long answered() {
+            return accepted.get() + rejected.get() + other.get();
+        }
+
+        int slice(long nanos) {
+            return (int) Math.min(SLICES - 1, Math.max(0, (nanos - start) / SLICE_NANOS));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 7) {
             System.err.println("usage: java RadiusLoad.java HOST PORT SECRET USERS_FILE open|closed RATE_OR_WINDOW SECONDS [PASSES [STEP_OFFSET]]");
@@ -86,40 +139,62 @@ public final class RadiusLoad {
         long stepOffset = args.length > 8 ? Long.parseLong(args[8]) : 0;
         long maxRequests = passes == Long.MAX_VALUE ? Long.MAX_VALUE : passes * users.size();
 
-        // the generator's own request and answer code compiled before anything is measured: cold, it was the bottleneck
-        // of the faster server (about a core for some 1,500 requests/s)
-        byte[] scratch = new byte[16];
-        for (int i = 0; i < 30_000; i++) {
-            User user = users.get(i % users.size());
-            byte[] password = user.seed() == null ? user.password() : concat(user.password(), totp(user.seed(), i));
-            byte[] packet = accessRequest(i & 0xff, scratch, user.login(), password, secret);
-            responseAuthenticatorValid(packet, packet.length, scratch, secret);
+        // the generator's own path compiled before anything is measured, against a responder of its own (see above)
+        long warmStart = System.nanoTime();
+        long warmed;
+        try (Responder responder = new Responder(secret)) {
+            warmed = drive(responder.address(), secret, users, false, 64, 60, WARM_UP_REQUESTS, 0).sent;
+            if (open) {
+                warmed += drive(responder.address(), secret, users, true, rateOrWindow, 1, Long.MAX_VALUE, 0).sent;
+            }
         }
+        long quiet = awaitCompilerIdle(500, 5000);
+        // printed after the run: formatting now would compile (and make the JIT busy) just as the measurement starts
+        String warmUp = String.format("generator warm-up: %d requests to its own responder in %.1f s, its compiler idle %.1f s after",
+                warmed, (quiet - warmStart) / 1e9, (System.nanoTime() - quiet) / 1e9);
 
+        long cpuBefore = processCpuNanos();
+        Run run = drive(server, secret, users, open, rateOrWindow, seconds, maxRequests, stepOffset);
+        long cpu = processCpuNanos() - cpuBefore;
+        long answered = run.answered();
+        double wall = (run.sendEnd - run.start) / 1e9;
+        System.out.printf("mode=%s %s=%d users=%d sent=%d in %.2f s: accepted=%d rejected=%d other=%d lost=%d%n",
+                open ? "open" : "closed", open ? "rate" : "window", rateOrWindow, users.size(), run.sent, wall,
+                run.accepted.get(), run.rejected.get(), run.other.get(), run.sent - answered);
+        System.out.printf("throughput=%.0f answers/s  p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%s%n",
+                answered / ((Math.max(run.sendEnd, run.lastAnswer.get()) - run.start) / 1e9),
+                percentile(run.histogram, answered, 0.50), percentile(run.histogram, answered, 0.95), percentile(run.histogram, answered, 0.99),
+                percentile(run.histogram, answered, 1.0) >= 999.99 ? ">=1 s" : String.format("%.2f ms", percentile(run.histogram, answered, 1.0)));
+        System.out.printf("generator CPU %.3f ms a request; %s%n", cpu / 1e6 / Math.max(1, run.sent), warmUp);
+        if (SLICE_NANOS > 0) {
+            printTimeline(run, (int) Math.min(SLICES - 1, (run.sendEnd - run.start) / SLICE_NANOS));
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Sends requests to {@code target}, open or closed loop, for at most {@code seconds} and {@code maxRequests}, then
+     * waits for the answers (at most the timeout) and returns what it counted.
+     */
+    private static Run drive(InetSocketAddress target, byte[] secret, List<User> users, boolean open, int rateOrWindow, long seconds,
+                             long maxRequests, long stepOffset) throws Exception {
         Channel[] channels = new Channel[SOCKETS];
         for (int i = 0; i < SOCKETS; i++) {
             channels[i] = new Channel();
         }
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong rejected = new AtomicLong();
-        AtomicLong other = new AtomicLong();
-        AtomicLong lost = new AtomicLong();
-        AtomicLongArray histogram = new AtomicLongArray(100_000); // 10 us buckets up to 1 s; last bucket is 1 s and more
-        // closed loop only: a free place in the window per answer (an open loop sends on its schedule whatever comes back)
-        Semaphore window = open ? null : new Semaphore(rateOrWindow);
-        volatileStop = false;
-
+        Run run = new Run(open ? null : new Semaphore(rateOrWindow));
         List<Thread> receivers = new ArrayList<>();
         for (Channel channel : channels) {
-            Thread t = new Thread(() -> receive(channel, secret, accepted, rejected, other, lost, histogram, window));
+            Thread t = new Thread(() -> receive(channel, secret, run));
             t.setDaemon(true);
             t.start();
             receivers.add(t);
         }
 
         long startStep = System.currentTimeMillis() / 1000 / 30;
+        long startMillis = System.currentTimeMillis();
         SecureRandom random = new SecureRandom();
-        long start = System.nanoTime();
+        long start = run.start;
         long deadline = start + seconds * 1_000_000_000L;
         long sent = 0;
         long intervalNanos = open ? 1_000_000_000L / rateOrWindow : 0;
@@ -131,7 +206,7 @@ public final class RadiusLoad {
                     LockSupport.parkNanos(wait);
                 }
             } else {
-                window.acquire();
+                run.window.acquire();
             }
             User user = users.get((int) (sent % users.size()));
             long pass = sent / users.size();
@@ -145,35 +220,32 @@ public final class RadiusLoad {
             Slot slot = channel.slots[id];
             slot.authenticator = authenticator;
             slot.sentAt = System.nanoTime();
-            channel.socket.send(new DatagramPacket(packet, packet.length, server));
+            if (SLICE_NANOS > 0) {
+                run.sliceSent.incrementAndGet(run.slice(slot.sentAt));
+            }
+            channel.socket.send(new DatagramPacket(packet, packet.length, target));
             sent++;
         }
-        long sendEnd = System.nanoTime();
+        run.sent = sent;
+        run.sendEnd = System.nanoTime();
+        run.startMillis = startMillis;
         long drainUntil = System.nanoTime() + TIMEOUT_NANOS;
-        while (accepted.get() + rejected.get() + other.get() + lost.get() < sent && System.nanoTime() < drainUntil) {
+        while (run.answered() + run.lost.get() < sent && System.nanoTime() < drainUntil) {
             Thread.sleep(20);
         }
-        volatileStop = true;
-        long answered = accepted.get() + rejected.get() + other.get();
-        long missing = sent - answered;
-        double wall = (sendEnd - start) / 1e9;
-        System.out.printf("mode=%s %s=%d users=%d sent=%d in %.2f s: accepted=%d rejected=%d other=%d lost=%d%n",
-                open ? "open" : "closed", open ? "rate" : "window", rateOrWindow, users.size(), sent, wall,
-                accepted.get(), rejected.get(), other.get(), missing);
-        System.out.printf("throughput=%.0f answers/s  p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%s%n",
-                answered / ((Math.max(sendEnd, LAST_ANSWER.get()) - start) / 1e9),
-                percentile(histogram, answered, 0.50), percentile(histogram, answered, 0.95), percentile(histogram, answered, 0.99),
-                percentile(histogram, answered, 1.0) >= 999.99 ? ">=1 s" : String.format("%.2f ms", percentile(histogram, answered, 1.0)));
-        System.exit(0);
+        run.stop = true;
+        for (Thread receiver : receivers) {
+            receiver.join();
+        }
+        for (Channel channel : channels) {
+            channel.socket.close();
+        }
+        return run;
     }
 
-    private static volatile boolean volatileStop;
-    private static final AtomicLong LAST_ANSWER = new AtomicLong();
-
-    private static void receive(Channel channel, byte[] secret, AtomicLong accepted, AtomicLong rejected, AtomicLong other, AtomicLong lost,
-                                AtomicLongArray histogram, Semaphore window) {
+    private static void receive(Channel channel, byte[] secret, Run run) {
         byte[] buffer = new byte[4096];
-        while (!volatileStop) {
+        while (!run.stop) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 channel.socket.receive(packet);
@@ -183,11 +255,11 @@ public final class RadiusLoad {
                     Slot slot = channel.slots[id];
                     if (slot.authenticator != null && now - slot.sentAt > TIMEOUT_NANOS) {
                         slot.authenticator = null;
-                        lost.incrementAndGet();
+                        run.lost.incrementAndGet();
                         channel.ids.add(id);
                         channel.free.release();
-                        if (window != null) {
-                            window.release();
+                        if (run.window != null) {
+                            run.window.release();
                         }
                     }
                 }
@@ -206,18 +278,118 @@ public final class RadiusLoad {
                 continue;
             }
             slot.authenticator = null;
-            LAST_ANSWER.accumulateAndGet(now, Math::max);
+            run.lastAnswer.accumulateAndGet(now, Math::max);
             long micros = (now - slot.sentAt) / 1000;
-            histogram.incrementAndGet((int) Math.min(histogram.length() - 1, micros / 10));
+            run.histogram.incrementAndGet((int) Math.min(run.histogram.length() - 1, micros / 10));
+            if (SLICE_NANOS > 0 && micros >= 10_000) {
+                int slice = run.slice(slot.sentAt);
+                run.sliceOver10.incrementAndGet(slice);
+                if (micros >= 20_000) {
+                    run.sliceOver20.incrementAndGet(slice);
+                }
+                for (long max = run.sliceMax.get(slice); micros > max && !run.sliceMax.compareAndSet(slice, max, micros); ) {
+                    max = run.sliceMax.get(slice);
+                }
+            }
             switch (buffer[0] & 0xff) {
-                case 2 -> accepted.incrementAndGet();
-                case 3 -> rejected.incrementAndGet();
-                default -> other.incrementAndGet();
+                case 2 -> run.accepted.incrementAndGet();
+                case 3 -> run.rejected.incrementAndGet();
+                default -> run.other.incrementAndGet();
             }
             channel.ids.add(id);
             channel.free.release();
-            if (window != null) {
-                window.release();
+            if (run.window != null) {
+                run.window.release();
+            }
+        }
+    }
+
+    /**
+     * Answers every Access-Request on a loopback socket of its own with an Access-Accept without attributes (Response
+     * Authenticator as RFC 2865 section 3 computes it), from one thread, until closed: the generator's partner while it
+     * warms up.
+     */
+    private static final class Responder implements AutoCloseable {
+        private final DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        private final Thread thread;
+
+        Responder(byte[] secret) throws Exception {
+            socket.setReceiveBufferSize(1 << 20);
+            thread = new Thread(() -> {
+                byte[] buffer = new byte[4096];
+                try {
+                    MessageDigest md5 = MessageDigest.getInstance("MD5");
+                    while (true) {
+                        DatagramPacket request = new DatagramPacket(buffer, buffer.length);
+                        socket.receive(request);
+                        byte[] reply = new byte[20];
+                        reply[0] = 2;
+                        reply[1] = buffer[1];
+                        reply[3] = 20;
+                        md5.update(reply, 0, 4);
+                        md5.update(buffer, 4, 16);
+                        md5.update(secret);
+                        System.arraycopy(md5.digest(), 0, reply, 4, 16);
+                        socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
+                    }
+                } catch (Exception closed) {
+                    // the socket was closed: warm-up is over
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        InetSocketAddress address() {
+            return (InetSocketAddress) socket.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            socket.close();
+            thread.join();
+        }
+    }
+
+    /**
+     * Waits until the JIT compiler has compiled nothing for {@code idleMillis}, or {@code maxMillis} have passed; returns
+     * the System.nanoTime() at which the wait began.
+     */
+    private static long awaitCompilerIdle(long idleMillis, long maxMillis) throws InterruptedException {
+        long began = System.nanoTime();
+        java.lang.management.CompilationMXBean compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            Thread.sleep(idleMillis);
+            return began;
+        }
+        long last = compiler.getTotalCompilationTime();
+        long idleSince = System.nanoTime();
+        while ((System.nanoTime() - idleSince) / 1_000_000 < idleMillis && (System.nanoTime() - began) / 1_000_000 < maxMillis) {
+            Thread.sleep(50);
+            long now = compiler.getTotalCompilationTime();
+            if (now != last) {
+                last = now;
+                idleSince = System.nanoTime();
+            }
+        }
+        return began;
+    }
+
+    /** CPU time of this process so far (all its threads, the JIT compiler and collector included). */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    private static void printTimeline(Run run, int lastSlice) {
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                .withZone(java.time.ZoneId.systemDefault());
+        System.out.printf("timeline: slices of %d ms with an answer of 10 ms or more (of %d slices)%n", SLICE_NANOS / 1_000_000, lastSlice + 1);
+        for (int i = 0; i <= lastSlice; i++) {
+            if (run.sliceOver10.get(i) > 0) {
+                System.out.printf("  %s +%6d ms  sent %5d  >=10 ms %5d  >=20 ms %5d  slowest %.1f ms%n",
+                        clock.format(java.time.Instant.ofEpochMilli(run.startMillis + i * SLICE_NANOS / 1_000_000)),
+                        i * SLICE_NANOS / 1_000_000, run.sliceSent.get(i), run.sliceOver10.get(i), run.sliceOver20.get(i),
+                        run.sliceMax.get(i) / 1000.0);
             }
         }
     }
@@ -240,7 +412,7 @@ public final class RadiusLoad {
     /** RFC 2865 section 3: ResponseAuth = MD5(Code+ID+Length+RequestAuth+Attributes+Secret). */
     private static boolean responseAuthenticatorValid(byte[] packet, int length, byte[] requestAuthenticator, byte[] secret) {
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            MessageDigest md5 = MD5.get();
             md5.update(packet, 0, 4);
             md5.update(requestAuthenticator);
             md5.update(packet, 20, length - 20);
@@ -265,7 +437,7 @@ public final class RadiusLoad {
         out.write(authenticator);
         out.write(attributes.toByteArray());
         byte[] packet = out.toByteArray();
-        Mac mac = Mac.getInstance("HmacMD5");
+        Mac mac = HMAC_MD5.get();
         mac.init(new SecretKeySpec(secret, "HmacMD5"));
         System.arraycopy(mac.doFinal(packet), 0, packet, 22, 16);
         return packet;
@@ -282,7 +454,7 @@ public final class RadiusLoad {
         int blocks = Math.max(1, (password.length + 15) / 16);
         byte[] out = Arrays.copyOf(password, blocks * 16);
         byte[] previous = authenticator;
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        MessageDigest md5 = MD5.get();
         for (int b = 0; b < blocks; b++) {
             md5.update(secret);
             md5.update(previous);
@@ -297,12 +469,28 @@ public final class RadiusLoad {
 
     /** RFC 6238 TOTP, SHA-1, 6 digits, for the given time step. */
     private static byte[] totp(byte[] seed, long step) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
+        Mac mac = HMAC_SHA1.get();
         mac.init(new SecretKeySpec(seed, "HmacSHA1"));
         byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
         int o = h[h.length - 1] & 0xf;
         int binary = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000).getBytes(StandardCharsets.US_ASCII);
+        byte[] code = new byte[6]; // six digits, leading zeros kept (no Formatter in the generator's hot path)
+        for (int i = 5, rest = binary % 1_000_000; i >= 0; i--, rest /= 10) {
+            code[i] = (byte) ('0' + rest % 10);
+        }
+        return code;
+    }
+
+    interface Algorithm<T> {
+        T get() throws java.security.GeneralSecurityException;
+    }
+
+    private static <T> T algorithm(Algorithm<T> make) {
+        try {
+            return make.get();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
