@@ -96,4 +96,4 @@ awk -v f=$((fr1 - fr0)) -v l="${ld1:+$((ld1 - ld0))}" -v n="$sent" -v hz="$hz" '
   line = sprintf("FreeRADIUS CPU %.3f ms a request", f * 1000 / hz / n)
   if (l != "") line = line sprintf("; slapd %.3f ms a request", l * 1000 / hz / n)
   print "  max    " line }'
-java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" open 2000 20 1 | sed 's/^/  2000\/s /'
+java "$here/RadiusLoad.java" 127.0.0.1 $radius_port bench-secret-2f9c "$users" open 2000 20 3 | sed 's/^/  2000\/s /'

@@ -127,10 +127,18 @@ class RadiusLoadBench {
                 report.add("  max    " + String.join("\n         ", closed));
                 used = w + 1;
             }
-            waitForStepAfter(used);
+            // the open run three passes as well (15 s at 2,000/s; one pass, 5 s, until 2026-12-07): a young collection comes
+            // about every 4 s at this rate, so in 5 s one collection more or less decided the p99. Its CPU is printed too: at
+            // 2,000/s fewer requests share a thread's wake-up than with 64 outstanding
+            waitForStepAfter(used + 1);
+            long openRequests = 3L * USERS;
+            long openCpu = serverCpuNanos();
+            long openSlapdCpu = slapd.cpuNanos();
             HeapUse beforeOpen = HeapUse.now();
-            List<String> open = new ArrayList<>(load(bench, port, secret, seeds, "open", "2000", "25", "1", "0"));
-            open.add(beforeOpen.since(USERS));
+            List<String> open = new ArrayList<>(load(bench, port, secret, seeds, "open", "2000", "25", "3", "-1"));
+            open.add(String.format("server CPU %.3f ms a request; slapd %.3f ms a request", (serverCpuNanos() - openCpu) / 1e6 / openRequests,
+                    (slapd.cpuNanos() - openSlapdCpu) / 1e6 / openRequests));
+            open.add(beforeOpen.since(openRequests));
             // printed now too: a held server's report is written only after the hold
             System.out.println("bench: open run: " + String.join(", ", open));
             report.add("  2000/s " + String.join("\n         ", open));
