@@ -130,7 +130,7 @@ class RadiusLoadBench {
             // the open run three passes as well (15 s at 2,000/s; one pass, 5 s, until 2026-12-07): a young collection comes
             // about every 4 s at this rate, so in 5 s one collection more or less decided the p99. Its CPU is printed too: at
             // 2,000/s fewer requests share a thread's wake-up than with 64 outstanding
-            waitForStepAfter(used + 1);
+            long openStep = waitForStepAfter(used + 1);
             long openRequests = 3L * USERS;
             long openCpu = serverCpuNanos();
             long openSlapdCpu = slapd.cpuNanos();
@@ -139,13 +139,18 @@ class RadiusLoadBench {
             open.add(String.format("server CPU %.3f ms a request; slapd %.3f ms a request", (serverCpuNanos() - openCpu) / 1e6 / openRequests,
                     (slapd.cpuNanos() - openSlapdCpu) / 1e6 / openRequests));
             open.add(beforeOpen.since(openRequests));
+            used = openStep + 1;
             // printed now too: a held server's report is written only after the hold
             System.out.println("bench: open run: " + String.join(", ", open));
             report.add("  2000/s " + String.join("\n         ", open));
             long hold = Long.getLong("bench.hold-seconds", 0);
             if (hold > 0) {
                 // for profiling by hand: the server, slapd and the users stay up; RadiusLoad.java can be run against them
-                System.out.printf("bench: holding %d s: java bench/radius/RadiusLoad.java 127.0.0.1 %s %s %s closed 64 25 1 0%n", hold, port, secret, seeds);
+                // the runs spent every user's codes up to step `used`: a run by hand with offset 0 before the step after it
+                // would send replayed codes, and every one would be rejected (after the reject delay)
+                System.out.printf("bench: holding %d s: from %s, java bench/radius/RadiusLoad.java 127.0.0.1 %s %s %s closed 64 25 1 0%n", hold,
+                        java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli((used + 1) * 30_000), java.time.ZoneId.systemDefault())
+                                .withNano(0), port, secret, seeds);
                 Thread.sleep(hold * 1000);
             }
             directories.removeLdapDirectory(directoryId, "bench");
