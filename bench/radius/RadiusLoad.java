@@ -87,6 +87,8 @@ public final class RadiusLoad {
     /** What one run counted: answers by kind, latencies, and per timeline slice of send time. */
     private static final class Run {
         final long start = System.nanoTime();
+        /** Wall-clock time of {@link #start}, for the timeline. */
+        final long startMillis = System.currentTimeMillis();
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
         final AtomicLong other = new AtomicLong();
@@ -103,7 +105,6 @@ public final class RadiusLoad {
         volatile boolean stop;
         long sent;
         long sendEnd;
-        long startMillis;
 
         Run(Semaphore window) {
             this.window = window;
@@ -192,7 +193,6 @@ public final class RadiusLoad {
         }
 
         long startStep = System.currentTimeMillis() / 1000 / 30;
-        long startMillis = System.currentTimeMillis();
         SecureRandom random = new SecureRandom();
         long start = run.start;
         long deadline = start + seconds * 1_000_000_000L;
@@ -228,7 +228,6 @@ public final class RadiusLoad {
         }
         run.sent = sent;
         run.sendEnd = System.nanoTime();
-        run.startMillis = startMillis;
         long drainUntil = System.nanoTime() + TIMEOUT_NANOS;
         while (run.answered() + run.lost.get() < sent && System.nanoTime() < drainUntil) {
             Thread.sleep(20);
@@ -318,7 +317,6 @@ public final class RadiusLoad {
             thread = new Thread(() -> {
                 byte[] buffer = new byte[4096];
                 try {
-                    MessageDigest md5 = MessageDigest.getInstance("MD5");
                     while (true) {
                         DatagramPacket request = new DatagramPacket(buffer, buffer.length);
                         socket.receive(request);
@@ -326,10 +324,7 @@ public final class RadiusLoad {
                         reply[0] = 2;
                         reply[1] = buffer[1];
                         reply[3] = 20;
-                        md5.update(reply, 0, 4);
-                        md5.update(buffer, 4, 16);
-                        md5.update(secret);
-                        System.arraycopy(md5.digest(), 0, reply, 4, 16);
+                        System.arraycopy(responseAuthenticator(reply, reply.length, Arrays.copyOfRange(buffer, 4, 20), secret), 0, reply, 4, 16);
                         socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
                     }
                 } catch (Exception closed) {
@@ -409,18 +404,23 @@ public final class RadiusLoad {
         return histogram.length() * 0.01;
     }
 
-    /** RFC 2865 section 3: ResponseAuth = MD5(Code+ID+Length+RequestAuth+Attributes+Secret). */
     private static boolean responseAuthenticatorValid(byte[] packet, int length, byte[] requestAuthenticator, byte[] secret) {
         try {
-            MessageDigest md5 = MD5.get();
-            md5.update(packet, 0, 4);
-            md5.update(requestAuthenticator);
-            md5.update(packet, 20, length - 20);
-            md5.update(secret);
-            return MessageDigest.isEqual(md5.digest(), Arrays.copyOfRange(packet, 4, 20));
-        } catch (Exception e) {
+            return MessageDigest.isEqual(responseAuthenticator(packet, length, requestAuthenticator, secret), Arrays.copyOfRange(packet, 4, 20));
+        } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** RFC 2865 section 3: ResponseAuth = MD5(Code+ID+Length+RequestAuth+Attributes+Secret), for a reply of {@code length} octets. */
+    private static byte[] responseAuthenticator(byte[] reply, int length, byte[] requestAuthenticator, byte[] secret) {
+        MessageDigest md5 = MD5.get();
+        md5.reset(); // a call that failed half-way leaves nothing behind for this thread's next
+        md5.update(reply, 0, 4);
+        md5.update(requestAuthenticator);
+        md5.update(reply, 20, length - 20);
+        md5.update(secret);
+        return md5.digest();
     }
 
     private static byte[] accessRequest(int id, byte[] authenticator, String login, byte[] password, byte[] secret) throws Exception {
@@ -481,7 +481,7 @@ public final class RadiusLoad {
         return code;
     }
 
-    interface Algorithm<T> {
+    private interface Algorithm<T> {
         T get() throws java.security.GeneralSecurityException;
     }
 
