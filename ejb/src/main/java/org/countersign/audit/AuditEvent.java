@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import org.countersign.api.audit.AuditRecord;
+import org.countersign.api.directory.UserId;
 import org.countersign.jpa.InstantColumn;
 
 /** One row of the audit trail. Immutable once written; written by {@link AuditRows}, read through JPA. */
@@ -97,17 +98,13 @@ public class AuditEvent {
         this.client = cut(r.client(), 128);
         this.address = cut(r.address(), 64);
         this.detail = cut(r.detail(), 512);
-        this.login = userId != null ? loginOf(userId) : actor != null ? actor : "";
+        this.login = userId != null ? UserId.loginOf(userId) : actor != null ? actor : "";
         this.otherActor = actor == null || actor.equals(login) ? null : actor;
     }
 
-    /** {@link #loginOf} in SQL, over the column USER_ID. */
+    /** {@link UserId#loginOf} in SQL, over the column USER_ID. */
     static final String LOGIN_OF_USER_ID = "SUBSTRING(USER_ID FROM POSITION(':' IN USER_ID) + 1)";
 
-    /** @return the login part of a user id ({@code corp:alice} gives {@code alice}); the whole id if it has no colon */
-    static String loginOf(String userId) {
-        return userId.substring(userId.indexOf(':') + 1);
-    }
 
     long id() {
         return id;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.countersign.api.audit.AuditQuery;
+import org.countersign.api.directory.UserId;
 import org.countersign.jpa.InstantColumn;
 
 /**
@@ -38,7 +39,7 @@ final class AuditFilter {
                 parts.add("SQL('? IN (" + select + "LOGIN = ? AND USER_ID = ?" + within
                         + " UNION " + select + "LOGIN IS NULL AND USER_ID = ?" + within + ")'"
                         + ", e.id, :login, :user" + bounds + ", :user" + bounds + ")");
-                p.put("login", AuditEvent.loginOf(q.user()));
+                p.put("login", UserId.loginOf(q.user()));
                 p.put("user", q.user());
             } else {
                 // the login part of a user id, or the actor ('' is a quote inside the JPQL string)

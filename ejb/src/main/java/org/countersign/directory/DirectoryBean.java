@@ -25,6 +25,7 @@ import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.LdapDirectorySettings;
 import org.countersign.api.directory.PasswordVerdict;
 import org.countersign.api.directory.ServerTestView;
+import org.countersign.api.directory.UserId;
 import org.countersign.directory.internal.InternalDirectoryBean;
 import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.seal.SealingBean;
@@ -185,12 +186,12 @@ public class DirectoryBean implements DirectoryService {
 
     @Override
     public Optional<DirectoryUserView> findById(String userId) {
-        int colon = userId == null ? -1 : userId.indexOf(':');
-        if (colon <= 0 || colon == userId.length() - 1) {
+        Optional<UserId> id = UserId.parse(userId);
+        if (id.isEmpty()) {
             return Optional.empty();
         }
-        String directoryId = userId.substring(0, colon);
-        String login = userId.substring(colon + 1);
+        String directoryId = id.get().directoryId();
+        String login = id.get().login();
         if (directoryId.equals(InternalDirectoryBean.ID)) {
             return internal.find(login);
         }
@@ -199,7 +200,7 @@ public class DirectoryBean implements DirectoryService {
             return Optional.empty();
         }
         try {
-            return connect(entry).find(login);
+            return lookup.connect(entry).find(login);
         } catch (LDAPException e) {
             return Optional.empty();
         }
@@ -207,12 +208,9 @@ public class DirectoryBean implements DirectoryService {
 
     @Override
     public DirectoryUserView updateContact(String userId, String mobile, String mail, String actor) {
-        int colon = userId == null ? -1 : userId.indexOf(':');
-        if (colon <= 0) {
-            throw new DirectoryConfigurationException("not a user id: " + userId);
-        }
-        String directoryId = userId.substring(0, colon);
-        String login = userId.substring(colon + 1);
+        UserId id = UserId.parse(userId).orElseThrow(() -> new DirectoryConfigurationException("not a user id: " + userId));
+        String directoryId = id.directoryId();
+        String login = id.login();
         DirectoryUserView updated;
         if (directoryId.equals(InternalDirectoryBean.ID)) {
             updated = internal.updateContact(login, mobile, mail);
@@ -230,7 +228,7 @@ public class DirectoryBean implements DirectoryService {
             }
             LdapDirectory directory;
             try {
-                directory = connect(entry);
+                directory = lookup.connect(entry);
                 updated = directory.write(login, values);
             } catch (LDAPException e) {
                 if (e.getResultCode() == com.unboundid.ldap.sdk.ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
@@ -252,10 +250,6 @@ public class DirectoryBean implements DirectoryService {
         DirectoryUserView created = internal.create(login, displayName, password, mobile, mail, Set.of(), actor);
         index.refresh(created);
         return created;
-    }
-
-    private LdapDirectory connect(DirectoryEntry entry) throws LDAPException {
-        return lookup.connect(entry);
     }
 
     /** Logins see a change of the directories at once: now, and again once the change is committed. */

@@ -15,6 +15,7 @@ import org.countersign.api.audit.AuditService;
 import org.countersign.api.directory.DirectoryConfigurationException;
 import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.directory.DirectoryUserView;
+import org.countersign.api.directory.UserId;
 import org.countersign.api.token.TokenException;
 import org.countersign.api.token.TokenService;
 import org.countersign.api.token.TokenStatus;
@@ -206,12 +207,11 @@ public class UserAdminBean implements UserAdminService {
      * own, so it happens before this transaction reads the record.
      */
     private Optional<UserRecord> current(String userId) {
-        int colon = userId == null ? -1 : userId.indexOf(':');
-        if (colon <= 0 || userId.length() > 256) {
+        Optional<UserId> id = UserId.parse(userId);
+        if (id.isEmpty() || userId.length() > 256) {
             return Optional.empty();
         }
-        String login = userId.substring(colon + 1);
-        Optional<DirectoryUserView> found = directories.findUser(login);
+        Optional<DirectoryUserView> found = directories.findUser(id.get().login());
         UserRecord record = em.find(UserRecord.class, userId);
         if (record == null && found.isPresent() && found.get().userId().equals(userId)) {
             record = index.refresh(found.get());

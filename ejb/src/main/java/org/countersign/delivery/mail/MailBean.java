@@ -21,6 +21,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
+import org.countersign.api.directory.UserId;
 import org.countersign.api.delivery.EnrolmentMessage;
 import org.countersign.api.delivery.MailFailure;
 import org.countersign.api.delivery.MailResult;
@@ -162,7 +163,7 @@ public class MailBean implements MailService {
 
     @Override
     public MailResult sendEnrolment(EnrolmentMessage m, String actor) {
-        String login = m.userId().substring(m.userId().indexOf(':') + 1);
+        String login = UserId.loginOf(m.userId());
         Duration left = Duration.between(Instant.now(), m.expiresAt());
         Map<String, String> values = Map.of(
                 "user", login,
