@@ -20,9 +20,9 @@ INFO
 # A fixed 2 GB heap in 4 MB regions, not WildFly's 64-512 MB: a RADIUS request allocates about 70 KB (H2 rows and pages,
 # mostly), and each young collection pauses the requests for 10-30 ms, however long the heap lasted before it (the
 # survivors are the same few MB). At 2,000 requests/s a 512 MB heap was collected every second or so, 1 GB every 4.4 s,
-# 2 GB every 8 s: half the pauses of 1 GB. With regions of 4 MB instead of 1 MB, H2's write buffers (over 512 KB) are no
-# longer humongous objects, whose allocation started extra collections, three in 0.3 s after a burst
-# (bench/radius/README.md, 2026-12-07). An administrator's JBOSS_JAVA_SIZING wins.
+# 2 GB every 8 s: half the pauses of 1 GB. After a burst H2 allocates dozens of buffers over 512 KB (humongous objects in
+# 1 MB regions); with 1 GB in 1 MB regions they started three extra collections in 0.3 s, with 2 GB in 4 MB regions
+# none (bench/radius/README.md, 2026-12-07). An administrator's JBOSS_JAVA_SIZING wins.
 export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms2g -Xmx2g -XX:G1HeapRegionSize=4m}"
 
 exec "$home/bin/standalone.sh" \

@@ -105,7 +105,6 @@ public class AuditEvent {
     /** {@link UserId#loginOf} in SQL, over the column USER_ID. */
     static final String LOGIN_OF_USER_ID = "SUBSTRING(USER_ID FROM POSITION(':' IN USER_ID) + 1)";
 
-
     long id() {
         return id;
     }
