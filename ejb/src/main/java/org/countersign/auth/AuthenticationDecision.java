@@ -123,8 +123,9 @@ public class AuthenticationDecision {
 
     private AuthOutcome passwordAndPasscode(AuthAttempt attempt, char[] secret, Acceptance acceptance) {
         Optional<DirectoryUserView> user = directories.findUser(attempt.login());
-        // read once: the code length splits the field now, and the same rows are verified after the password
-        UserTokens read = user.map(u -> unlocked.read(u.userId())).orElse(null);
+        // read once: the code length splits the field now, and the same rows are verified after the password (rows kept
+        // from this user's last attempt will do: only the unlocked acceptance, which checks their version, uses them)
+        UserTokens read = user.map(u -> unlocked.readRecent(u.userId())).orElse(null);
         List<TokenView> active = read == null ? List.of() : active(read.views());
         if (active.isEmpty()) {
             return passwordOnly(attempt, secret);
@@ -207,7 +208,7 @@ public class AuthenticationDecision {
     }
 
     private AuthOutcome second(DirectoryUserView user, String passcode, String binding, AuthAttempt attempt, Acceptance acceptance) {
-        return verified(user, unlocked.read(user.userId()), passcode, binding, attempt, acceptance);
+        return verified(user, unlocked.readRecent(user.userId()), passcode, binding, attempt, acceptance);
     }
 
     /** The passcode against the tokens read: accepted without a lock in the common case, else decided under one. */

@@ -3,6 +3,7 @@ package org.countersign.token;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -31,6 +32,7 @@ import org.countersign.jpa.InstantColumn;
  * token is, and the indexes by user and status.
  */
 @Entity
+@EntityListeners(TokenWrites.class)
 @Table(name = "CS_TOKEN_STATE")
 @SecondaryTable(name = Token.DESCRIPTION, pkJoinColumns = @PrimaryKeyJoinColumn(name = "ID", referencedColumnName = "ID"),
         indexes = {@Index(name = "CS_TOKEN_USER", columnList = "USER_ID"), @Index(name = "CS_TOKEN_STATUS", columnList = "STATUS, USER_ID")})
@@ -137,6 +139,31 @@ public class Token {
         token.lockedAt = InstantColumn.instantOf(row.getTimestamp(18));
         token.createdAt = InstantColumn.instantOf(row.getTimestamp(19));
         return token;
+    }
+
+    /** A copy, unmanaged, of every persistent field (TokenRowTest compares them). */
+    Token copy() {
+        Token copy = new Token();
+        copy.id = id;
+        copy.userId = userId;
+        copy.type = type;
+        copy.status = status;
+        copy.sealedSeed = sealedSeed;
+        copy.algorithm = algorithm;
+        copy.digits = digits;
+        copy.codeLength = codeLength;
+        copy.periodSeconds = periodSeconds;
+        copy.lastAccepted = lastAccepted;
+        copy.codeHash = codeHash;
+        copy.codeBinding = codeBinding;
+        copy.codeExpiresAt = codeExpiresAt;
+        copy.usesLeft = usesLeft;
+        copy.failCount = failCount;
+        copy.lockedAt = lockedAt;
+        copy.createdAt = createdAt;
+        copy.lastUsedAt = lastUsedAt;
+        copy.version = version;
+        return copy;
     }
 
     Token(String userId, String type, TokenStatus status, Instant now) {
@@ -247,6 +274,11 @@ public class Token {
 
     long version() {
         return version;
+    }
+
+    /** The version after a write by hand that moved it on by one, as the row now has it; for an unmanaged token only. */
+    void writtenByHand() {
+        this.version++;
     }
 
     /** A success: the step or counter moves forward, single-use codes are spent, failures are forgotten. */

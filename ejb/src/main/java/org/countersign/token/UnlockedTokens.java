@@ -60,6 +60,9 @@ public class UnlockedTokens {
     @Inject
     private TokenPolicyReader policies;
 
+    @Inject
+    private RecentTokens recent;
+
     @EJB
     private SealingBean sealing;
 
@@ -81,6 +84,23 @@ public class UnlockedTokens {
     public UserTokens read(String userId) {
         TokenBean.requireUser(userId);
         return new ReadTokens(userId, committedTokensOf(dataSource, userId));
+    }
+
+    /**
+     * A user's tokens as this server last read or wrote them in the past few minutes, else as committed: for the
+     * unlocked acceptance only, whose write checks the version (see {@link RecentTokens}). Never "no token" from memory.
+     *
+     * @throws TokenException for a user id that is empty or longer than 256 characters
+     */
+    public UserTokens readRecent(String userId) {
+        TokenBean.requireUser(userId);
+        long now = System.nanoTime();
+        List<Token> rows = recent.get(userId, now);
+        if (rows == null) {
+            rows = committedTokensOf(dataSource, userId);
+            recent.put(userId, rows, now);
+        }
+        return new ReadTokens(userId, rows);
     }
 
     /**
@@ -125,31 +145,40 @@ public class UnlockedTokens {
      * else, {@code null}: the locked path decides.
      */
     VerificationOutcome.Accepted accept(List<Token> tokens, String code, String binding, AttemptSource source) {
-        if (tokens.size() != 1 || tokens.get(0).status() != TokenStatus.ACTIVE) {
+        Token token = tokens.size() == 1 && tokens.get(0).status() == TokenStatus.ACTIVE ? tokens.get(0) : null;
+        Instant now = Instant.now();
+        Verification.Accepted accepted = token == null ? null : verdict(token, code, binding, now);
+        if (accepted != null) {
+            long readVersion = token.version();
+            token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
+            if (!writtenIfUnchanged(token, readVersion)) {
+                accepted = null;
+            }
+        }
+        if (accepted == null) {
+            // the locked path decides from fresh rows; a copy kept of them may be what failed here
+            tokens.forEach(t -> recent.forget(t.userId()));
             return null;
         }
-        Token token = tokens.get(0);
+        token.writtenByHand();
+        recent.written(token);
         String userId = token.userId();
+        if (!source.callerAudits()) {
+            audit.record(auditRecord(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type()));
+        }
+        return new VerificationOutcome.Accepted(token.id(), token.type());
+    }
+
+    /** @return the token type's acceptance of the code, or {@code null} for a code malformed or refused */
+    private Verification.Accepted verdict(Token token, String code, String binding, Instant now) {
         Passcode passcode;
         try {
             passcode = Passcode.parse(code);
         } catch (InvalidOtpParameterException e) {
             return null;
         }
-        Instant now = Instant.now();
         Verification verdict = type(token.type()).verify(state(token, policies.current(), binding), passcode, now);
-        if (!(verdict instanceof Verification.Accepted accepted)) {
-            return null;
-        }
-        long readVersion = token.version();
-        token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
-        if (!writtenIfUnchanged(token, readVersion)) {
-            return null;
-        }
-        if (!source.callerAudits()) {
-            audit.record(auditRecord(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type()));
-        }
-        return new VerificationOutcome.Accepted(token.id(), token.type());
+        return verdict instanceof Verification.Accepted accepted ? accepted : null;
     }
 
     /** The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on). */

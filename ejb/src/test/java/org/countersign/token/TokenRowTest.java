@@ -84,6 +84,20 @@ class TokenRowTest {
     }
 
     @Test
+    void aCopyHasEveryPersistentField() throws Exception {
+        for (Token row : UnlockedTokens.committedTokensOf(dataSource, "corp:alice")) {
+            Token copy = row.copy();
+            for (Field field : Token.class.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                field.setAccessible(true);
+                assertEquals(field.get(row), field.get(copy), field.getName() + " of the copy of token " + row.id());
+            }
+        }
+    }
+
+    @Test
     void theStatesOfTheRowsSurviveTheReadByHand() {
         List<Token> byHand = UnlockedTokens.committedTokensOf(dataSource, "corp:alice");
         Token lockedRow = byHand.get(0);

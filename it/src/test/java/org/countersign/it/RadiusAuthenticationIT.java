@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.countersign.api.directory.DirectoryService;
 import org.countersign.api.radius.RadiusClientService;
 import org.countersign.api.radius.RadiusClientSettings;
@@ -46,7 +51,12 @@ class RadiusAuthenticationIT {
     @EJB
     private RadiusClientService clients;
 
+    /** The database as another server sharing it would change it, behind this server's back. */
+    @Resource(lookup = "java:jboss/datasources/CountersignDS")
+    private DataSource database;
+
     private String login;
+    private String tokenId;
     private byte[] seed;
     private long step;
     private RadiusClientView local;
@@ -57,6 +67,7 @@ class RadiusAuthenticationIT {
         String userId = directories.createInternalUser(login, "Radius Tester", PASSWORD.toCharArray(), null, null, "it").userId();
         SoftTokenEnrolment enrolment = tokens.enrolSoftToken(userId, "totp", login, SoftTokenParameters.defaults());
         seed = TokenServiceIT.seedOf(enrolment.keyUri());
+        tokenId = enrolment.token().id();
         step = Instant.now().getEpochSecond() / 30 - 1;
         assertTrue(tokens.activate(enrolment.token().id(), TokenServiceIT.hotp(seed, step), new AttemptSource("it", "it", null)).accepted());
         local = clients.list().stream().filter(c -> c.network().equals("127.0.0.1")).findFirst().orElseThrow();
@@ -121,5 +132,40 @@ class RadiusAuthenticationIT {
         mode("PASSCODE_ONLY");
         assertTrue(auth(TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
         assertEquals(true, auth(TokenServiceIT.hotp(seed, step + 1), null).received("Access-Reject"));
+    }
+
+    /**
+     * This server keeps a user's tokens from one login to the next; another server sharing the database accepts the
+     * next code meanwhile, as JPA or the unlocked write would (the step moves, and the version with it). The same code
+     * here is a replay all the same.
+     */
+    @Test
+    void aCodeAnotherServerAcceptedMeanwhileIsAReplayHere() throws Exception {
+        mode("PASSWORD_AND_PASSCODE");
+        assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
+        changeBehindTheServersBack("UPDATE CS_TOKEN_STATE SET LAST_ACCEPTED = " + (step + 2) + ", VERSION = VERSION + 1 WHERE ID = ?");
+        assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 2), null).received("Access-Reject"),
+                "accepted by another server: a replay");
+    }
+
+    /** The same with the token disabled by an administrator on another server: its next code is refused here. */
+    @Test
+    void aTokenDisabledOnAnotherServerIsRefusedHere() throws Exception {
+        mode("PASSWORD_AND_PASSCODE");
+        assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
+        changeBehindTheServersBack("UPDATE CS_TOKEN SET STATUS = 'DISABLED' WHERE ID = ?",
+                "UPDATE CS_TOKEN_STATE SET VERSION = VERSION + 1 WHERE ID = ?");
+        assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 2), null).received("Access-Reject"), "disabled elsewhere");
+    }
+
+    private void changeBehindTheServersBack(String... updates) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            for (String update : updates) {
+                try (PreparedStatement statement = connection.prepareStatement(update)) {
+                    statement.setString(1, tokenId);
+                    assertEquals(1, statement.executeUpdate(), update);
+                }
+            }
+        }
     }
 }
