@@ -1,6 +1,5 @@
 package org.countersign.audit;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public class AuditWriter {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    @EJB
+    @Inject
     private AuditRows rows;
 
     /** Told of a record written for an hour already counted; absent outside the container. */
