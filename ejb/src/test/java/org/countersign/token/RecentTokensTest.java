@@ -79,7 +79,7 @@ class RecentTokensTest {
     void forgettingAndTheApplicationsInstance() {
         RecentTokens recent = new RecentTokens(10, Duration.ofMinutes(5));
         recent.put("corp:frank", List.of(active("corp:frank")), 0);
-        RecentTokens.forgetEverywhere("corp:frank"); // no instance active yet: nothing happens
+        RecentTokens.forgetOnThisServer("corp:frank"); // no instance active yet: nothing happens
         assertNotNull(recent.get("corp:frank", 0));
         recent.activate();
         try {
