@@ -60,13 +60,31 @@ public class AuditRows {
         this.dataSource = dataSource;
     }
 
+    /** Rows of the given database that suspend the caller's transaction of the given manager, outside the container. */
+    AuditRows(DataSource dataSource, TransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+    }
+
     /** Writes every event or none, in a transaction of its own whether or not the calling thread has one. */
     public void insert(List<AuditEvent> events) {
         Transaction callers = suspended();
+        RuntimeException failure = null;
         try {
             insertAlone(events);
-        } finally {
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
             resume(callers);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e); // the insert's failure is the one the writer reports for the records
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
