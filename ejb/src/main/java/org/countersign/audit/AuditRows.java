@@ -24,8 +24,9 @@ import org.countersign.jpa.InstantColumn;
  * persist cost more than the insert itself. The rows are the {@link AuditEvent} entity's, read back through JPA: ids
  * come from the same CS_SEQUENCE row as its table generator, in blocks reserved the same way (the value after the
  * update is the last id of the block), and AT is written as its converter writes it
- * ({@link org.countersign.jpa.InstantColumn}). Called by one thread at a time (the writer's lock); the id block is
- * guarded all the same.
+ * ({@link org.countersign.jpa.InstantColumn}). Batches come from one thread at a time (the writer's lock); single
+ * records joined to a caller's own transaction ({@link AuditWriter#joining}) come from any thread, and the id block
+ * is guarded for them.
  */
 @ApplicationScoped
 public class AuditRows {
@@ -137,6 +138,18 @@ public class AuditRows {
         }
     }
 
+    /** Inserts one record on the caller's connection, in the caller's transaction: committed or rolled back with it. */
+    static void insertOne(Connection connection, long id, AuditEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, id, event);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Ids for {@code count} records: from the block reserved, else from a new one, reserved by a transaction committed
+     * on {@code connection} (auto-commit off, nothing of the caller's written on it yet).
+     */
     synchronized long[] ids(Connection connection, int count) throws SQLException {
         long[] ids = new long[count];
         for (int i = 0; i < count; i++) {

@@ -2,6 +2,9 @@ package org.countersign.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -101,9 +104,70 @@ public class AuditWriter {
         if (mine.failure != null) {
             throw mine.failure;
         }
-        // after the commit: a count made from now on sees this record, and one under way is not kept
-        if (tallies != null && HourTallies.settled(record.at(), java.time.Instant.now())) {
-            tallies.forget(record.at());
+        forgetIfSettled(record.at());
+    }
+
+    /** After the commit of a record made at {@code at}: a count made from now on sees it, and one under way is not kept. */
+    private void forgetIfSettled(Instant at) {
+        if (tallies != null && HourTallies.settled(at, Instant.now())) {
+            tallies.forget(at);
+        }
+    }
+
+    /**
+     * Makes room for one record in a transaction of the caller's own: a local one on {@code connection}, auto-commit off
+     * and nothing written on it yet. Its id is reserved now, because reserving a new block of ids commits on the
+     * connection. The caller then writes its rows and the record ({@link Joined#insert}), commits, and says so
+     * ({@link Joined#committed}). On a rollback the record goes with the caller's rows, and its id is never used.
+     * <p>
+     * For a record that must be written exactly when the caller's rows are, such as a RADIUS acceptance and the
+     * token state it moves on: one connection and one commit for both, where {@link #write} takes a connection and a
+     * commit of its own (shared with other callers'), and its caller parks until the writer wakes it.
+     *
+     * @throws IllegalStateException when no id could be reserved
+     */
+    public Joined joining(Connection connection) {
+        try {
+            return new Joined(connection, rows.ids(connection, 1)[0]);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit record not written: no id could be reserved: " + e.getMessage(), e);
+        }
+    }
+
+    /** One record's place in a caller's transaction; see {@link #joining}. Used by one thread. */
+    public final class Joined {
+
+        private final Connection connection;
+        private final long id;
+        private AuditRecord written;
+
+        private Joined(Connection connection, long id) {
+            this.connection = connection;
+            this.id = id;
+        }
+
+        /**
+         * Inserts the record in the caller's transaction, not committed yet. At most one record.
+         *
+         * @throws IllegalStateException when the database refuses it: the caller rolls back
+         */
+        public void insert(AuditRecord record) {
+            if (written != null) {
+                throw new IllegalStateException("one audit record per joined transaction");
+            }
+            try {
+                AuditRows.insertOne(connection, id, new AuditEvent(record));
+            } catch (SQLException e) {
+                throw new IllegalStateException("audit record not written: " + e.getMessage(), e);
+            }
+            written = record;
+        }
+
+        /** To be called after the caller's commit, as {@link #write} does after its own. */
+        public void committed() {
+            if (written != null) {
+                forgetIfSettled(written.at());
+            }
         }
     }
 

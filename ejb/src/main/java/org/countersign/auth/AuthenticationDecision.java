@@ -73,9 +73,11 @@ public class AuthenticationDecision {
     @EJB
     private UserIndexBean users;
 
-    /** The token that accepted the attempt being decided, for its audit record. */
+    /** The token that accepted the attempt being decided, for its audit record, and whether that is written already. */
     private static final class Acceptance {
         VerificationOutcome.Accepted token;
+        /** Written with the token's new state, in its transaction (the unlocked acceptance). */
+        boolean audited;
     }
 
     /**
@@ -93,15 +95,22 @@ public class AuthenticationDecision {
             LOG.log(Level.WARNING, "authentication of " + attempt.login() + " via " + attempt.client() + " failed closed", e);
             outcome = new AuthOutcome.Reject("internal error: " + e.getClass().getSimpleName());
         }
+        if (outcome instanceof AuthOutcome.Accept && acceptance.audited) {
+            return outcome;
+        }
         String result = outcome instanceof AuthOutcome.Accept ? "ACCEPTED" : outcome instanceof AuthOutcome.Challenge ? "CHALLENGED" : "REJECTED";
         String reason = outcome instanceof AuthOutcome.Reject r ? r.reason() : null;
         // the one record of an accepted attempt: the token service writes none of its own (AttemptSource.callerAudits)
         VerificationOutcome.Accepted token = outcome instanceof AuthOutcome.Accept ? acceptance.token : null;
-        audit.write(new AuditRecord(Instant.now(), "auth." + attempt.channel(), result, reason == null ? null : cut(reason, 32),
-                attempt.login(), outcome instanceof AuthOutcome.Accept a ? a.userId() : null, token == null ? null : token.tokenId(),
-                attempt.channel(), attempt.client(), attempt.address(),
-                "mode " + attempt.mode() + (token == null ? "" : ", token type " + token.type())));
+        audit.write(record(attempt, result, reason, outcome instanceof AuthOutcome.Accept a ? a.userId() : null, token));
         return outcome;
+    }
+
+    /** The attempt's one audit record. */
+    private static AuditRecord record(AuthAttempt attempt, String result, String reason, String userId, VerificationOutcome.Accepted token) {
+        return new AuditRecord(Instant.now(), "auth." + attempt.channel(), result, reason == null ? null : cut(reason, 32),
+                attempt.login(), userId, token == null ? null : token.tokenId(), attempt.channel(), attempt.client(), attempt.address(),
+                "mode " + attempt.mode() + (token == null ? "" : ", token type " + token.type()));
     }
 
     private AuthOutcome decide(AuthAttempt attempt, Acceptance acceptance) {
@@ -211,11 +220,17 @@ public class AuthenticationDecision {
         return verified(user, unlocked.readRecent(user.userId()), passcode, binding, attempt, acceptance);
     }
 
-    /** The passcode against the tokens read: accepted without a lock in the common case, else decided under one. */
+    /**
+     * The passcode against the tokens read: accepted without a lock in the common case, with the attempt's audit record in
+     * the same transaction as the token's new state; else decided under a lock, and the record written after.
+     */
     private AuthOutcome verified(DirectoryUserView user, UserTokens read, String passcode, String binding, AuthAttempt attempt,
                                  Acceptance acceptance) {
-        VerificationOutcome outcome = unlocked.accept(read, passcode, binding, source(attempt));
-        if (outcome == null) {
+        VerificationOutcome outcome = unlocked.accept(read, passcode, binding, source(attempt),
+                token -> record(attempt, "ACCEPTED", null, user.userId(), token));
+        if (outcome != null) {
+            acceptance.audited = true;
+        } else {
             outcome = tokens.verifyLocked(read.userId(), passcode, binding, source(attempt));
         }
         return outcome instanceof VerificationOutcome.Accepted accepted ? accepted(user, accepted, acceptance) : rejected(outcome);

@@ -194,7 +194,7 @@ public class TokenBean implements TokenService {
      * settle the attempt. In the caller's transaction only the locked path: the caller may change the token rows too.
      */
     private VerificationOutcome verify(String userId, Supplier<List<Token>> usable, String code, String binding, AttemptSource source) {
-        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlocked.accept(usable.get(), code, binding, source) : null;
+        VerificationOutcome settled = transactions.getTransactionKey() == null ? unlocked.accept(usable.get(), code, binding, source, null) : null;
         return settled != null ? settled : context.getBusinessObject(TokenBean.class).verifyLocked(userId, code, binding, source);
     }
 

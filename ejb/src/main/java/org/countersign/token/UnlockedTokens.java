@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ import org.countersign.api.token.TokenException;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.api.token.UserTokens;
 import org.countersign.api.token.VerificationOutcome;
+import org.countersign.audit.AuditWriter;
 import org.countersign.jpa.InstantColumn;
 import org.countersign.otp.InvalidOtpParameterException;
 import org.countersign.otp.OtpParameters;
@@ -68,6 +70,10 @@ public class UnlockedTokens {
 
     @EJB
     private AuditService audit;
+
+    /** The audit trail's writer itself, for a record written in the same transaction as a token's state. */
+    @Inject
+    private AuditWriter auditWriter;
 
     @Resource(lookup = "java:jboss/datasources/CountersignDS")
     private DataSource dataSource;
@@ -113,10 +119,26 @@ public class UnlockedTokens {
      *         counts a failure
      */
     public VerificationOutcome.Accepted accept(UserTokens read, String code, String binding, AttemptSource source) {
+        return accept(read, code, binding, source, null);
+    }
+
+    /**
+     * As {@link #accept(UserTokens, String, String, AttemptSource)}, for a source that writes its own audit record
+     * ({@link AttemptSource#callerAudits()}): the record of the acceptance, made by {@code record} from it, is written
+     * in the same transaction as the token's new state. So the two are committed together or not at all, with one
+     * connection and one commit; when this returns {@code null}, neither is written.
+     *
+     * @throws IllegalStateException when the record could not be written: nor is the token's state, the code not spent
+     */
+    public VerificationOutcome.Accepted accept(UserTokens read, String code, String binding, AttemptSource source,
+                                               Function<VerificationOutcome.Accepted, AuditRecord> record) {
         if (!(read instanceof ReadTokens tokens)) {
             throw new TokenException("tokens to verify against must come from a read of the token service");
         }
-        return accept(tokens.rows().stream().filter(t -> VERIFYING.contains(t.status())).toList(), code, binding, source);
+        if (record != null && !source.callerAudits()) {
+            throw new TokenException("an audit record to write with the token is the caller's own: the source must say it audits");
+        }
+        return accept(tokens.rows().stream().filter(t -> VERIFYING.contains(t.status())).toList(), code, binding, source, record);
     }
 
     /**
@@ -144,14 +166,23 @@ public class UnlockedTokens {
      * code right. The new state is written only if nobody changed the token since it was read; otherwise, and for anything
      * else, {@code null}: the locked path decides.
      */
-    VerificationOutcome.Accepted accept(List<Token> tokens, String code, String binding, AttemptSource source) {
+    VerificationOutcome.Accepted accept(List<Token> tokens, String code, String binding, AttemptSource source,
+                                        Function<VerificationOutcome.Accepted, AuditRecord> record) {
         Token token = tokens.size() == 1 && tokens.get(0).status() == TokenStatus.ACTIVE ? tokens.get(0) : null;
         Instant now = Instant.now();
         Verification.Accepted accepted = token == null ? null : verdict(token, code, binding, now);
+        VerificationOutcome.Accepted outcome = accepted == null ? null : new VerificationOutcome.Accepted(token.id(), token.type());
         if (accepted != null) {
             long readVersion = token.version();
             token.accepted(accepted.lastAccepted(), accepted.usesLeft(), now);
-            if (!writtenIfUnchanged(token, readVersion)) {
+            boolean written;
+            try {
+                written = writtenIfUnchanged(token, readVersion, record == null ? null : record.apply(outcome));
+            } catch (RuntimeException e) {
+                recent.forget(token.userId());
+                throw e;
+            }
+            if (!written) {
                 accepted = null;
             }
         }
@@ -166,7 +197,7 @@ public class UnlockedTokens {
         if (!source.callerAudits()) {
             audit.record(auditRecord(now, "token.verify", "ACCEPTED", null, userId, userId, token.id(), source, "type " + token.type()));
         }
-        return new VerificationOutcome.Accepted(token.id(), token.type());
+        return outcome;
     }
 
     /** @return the token type's acceptance of the code, or {@code null} for a code malformed or refused */
@@ -181,11 +212,45 @@ public class UnlockedTokens {
         return verdict instanceof Verification.Accepted accepted ? accepted : null;
     }
 
-    /** The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on). */
-    private boolean writtenIfUnchanged(Token token, long readVersion) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN_STATE SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
-                     + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
+    /**
+     * The state an acceptance changes, in one statement, if the row still has the version read (JPA's version moves on);
+     * with the audit record, if any, in the same transaction.
+     *
+     * @return false when the row was changed meanwhile or could not be written: the locked path decides
+     * @throws IllegalStateException when the audit record could not be written: then neither is, and the attempt fails
+     *         closed, the code not spent
+     */
+    private boolean writtenIfUnchanged(Token token, long readVersion, AuditRecord record) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (record == null) {
+                return updatedIfUnchanged(connection, token, readVersion);
+            }
+            connection.setAutoCommit(false);
+            try {
+                AuditWriter.Joined joined = auditWriter.joining(connection); // before the update: it may commit an id block
+                if (!updatedIfUnchanged(connection, token, readVersion)) {
+                    connection.rollback();
+                    return false;
+                }
+                joined.insert(record);
+                connection.commit();
+                joined.committed();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
+            return false;
+        }
+    }
+
+    private static boolean updatedIfUnchanged(Connection connection, Token token, long readVersion) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE CS_TOKEN_STATE SET LAST_ACCEPTED = ?, USES_LEFT = ?, CODE_HASH = ?, "
+                + "CODE_BINDING = ?, CODE_EXPIRES_AT = ?, FAIL_COUNT = ?, LAST_USED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
             update.setLong(1, token.lastAccepted());
             update.setInt(2, token.usesLeft());
             update.setObject(3, token.codeHash(), Types.VARCHAR);
@@ -196,9 +261,6 @@ public class UnlockedTokens {
             update.setString(8, token.id());
             update.setLong(9, readVersion);
             return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
-            return false;
         }
     }
 

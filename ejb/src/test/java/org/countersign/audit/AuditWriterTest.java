@@ -1,6 +1,7 @@
 package org.countersign.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +72,7 @@ class AuditWriterTest {
     }
 
     @Test
-    void aRecordOfAnHourAlreadyCountedMakesItCountedAgainAfterItIsWritten() {
+    void aRecordOfAnHourAlreadyCountedMakesItCountedAgainAfterItIsWritten() throws SQLException {
         HourTallies tallies = new HourTallies();
         AuditWriter writer = new AuditWriter(new AuditRows(database), tallies);
         Instant now = Instant.now();
@@ -88,6 +89,18 @@ class AuditWriterTest {
         writer.write(new AuditRecord(settled.plusSeconds(1800), "auth.radius", "REJECTED", null, "late", null, null, "radius", "vpn", null, null));
         tallies.of(settled, now, count);
         assertEquals(2, counts.get(), "counted again once a record of its hour was written");
+        // the same for a record joined to a caller's transaction, once the caller says it committed
+        try (Connection mine = database.getConnection()) {
+            mine.setAutoCommit(false);
+            AuditWriter.Joined joined = writer.joining(mine);
+            joined.insert(new AuditRecord(settled.plusSeconds(60), "auth.radius", "ACCEPTED", null, "joined", "u", "t", "radius", "vpn", null, null));
+            mine.commit();
+            tallies.of(settled, now, count);
+            assertEquals(2, counts.get(), "kept until the caller says it committed");
+            joined.committed();
+        }
+        tallies.of(settled, now, count);
+        assertEquals(3, counts.get(), "counted again once the joined record was committed");
     }
 
     private static AuditRecord record(String actor) {
@@ -301,6 +314,60 @@ class AuditWriterTest {
         assertTrue(keptInterrupt.get(), "the interrupt is kept for the caller");
         try (Connection c = database.getConnection()) {
             assertTrue(written(c, "first") && written(c, "interrupted"));
+        }
+    }
+
+    @Test
+    void aJoinedRecordIsCommittedWithTheCallersRowsAndRolledBackWithThem() throws SQLException {
+        try (Statement s = keepOpen.createStatement()) {
+            s.execute("CREATE TABLE CALLERS_ROW (NAME VARCHAR(16) PRIMARY KEY)");
+        }
+        AuditWriter writer = writer();
+        try (Connection mine = database.getConnection(); Connection other = database.getConnection()) {
+            mine.setAutoCommit(false);
+            // the first record of a new database: its id block is reserved, and committed, before the caller writes
+            AuditWriter.Joined joined = writer.joining(mine);
+            try (Statement s = mine.createStatement()) {
+                s.execute("INSERT INTO CALLERS_ROW VALUES ('kept')");
+            }
+            joined.insert(record("joined-kept"));
+            assertFalse(written(other, "joined-kept"), "not before the caller's commit");
+            mine.commit();
+            joined.committed();
+            assertTrue(written(other, "joined-kept"));
+
+            AuditWriter.Joined undone = writer.joining(mine);
+            try (Statement s = mine.createStatement()) {
+                s.execute("INSERT INTO CALLERS_ROW VALUES ('undone')");
+            }
+            undone.insert(record("joined-undone"));
+            assertThrows(IllegalStateException.class, () -> undone.insert(record("joined-twice")), "one record per transaction");
+            mine.rollback();
+            assertFalse(written(other, "joined-undone"), "gone with the caller's rows");
+            try (Statement s = other.createStatement(); ResultSet rows = s.executeQuery("SELECT NAME FROM CALLERS_ROW")) {
+                assertTrue(rows.next());
+                assertEquals("kept", rows.getString(1));
+                assertFalse(rows.next());
+            }
+        }
+        try (Connection mine = database.getConnection()) {
+            mine.setAutoCommit(false);
+            AuditWriter.Joined refused = writer.joining(mine);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> refused.insert(record("refused")));
+            assertTrue(e.getMessage().startsWith("audit record not written: "), e.getMessage());
+            mine.rollback();
+        }
+        assertEquals(0, inserts.get(), "no transaction of the writer's own");
+        writer.write(record("after")); // the group commit goes on from the same id block, past the ids never used
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet ids = s.executeQuery("SELECT ACTOR, ID FROM CS_AUDIT_EVENT ORDER BY ID")) {
+            assertTrue(ids.next());
+            assertEquals("joined-kept", ids.getString(1));
+            assertEquals(1, ids.getLong(2));
+            assertTrue(ids.next());
+            assertEquals("after", ids.getString(1));
+            assertEquals(4, ids.getLong(2));
+            assertFalse(ids.next());
         }
     }
 }

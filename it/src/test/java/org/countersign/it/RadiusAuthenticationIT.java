@@ -8,8 +8,12 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.countersign.api.directory.DirectoryService;
@@ -156,6 +160,63 @@ class RadiusAuthenticationIT {
         changeBehindTheServersBack("UPDATE CS_TOKEN SET STATUS = 'DISABLED' WHERE ID = ?",
                 "UPDATE CS_TOKEN_STATE SET VERSION = VERSION + 1 WHERE ID = ?");
         assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 2), null).received("Access-Reject"), "disabled elsewhere");
+    }
+
+    /** An accepted login's one audit record is written with the token's new state, in its transaction. */
+    @Test
+    void anAcceptedLoginHasOneAuditRecordWithItsToken() throws Exception {
+        mode("PASSWORD_AND_PASSCODE");
+        assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
+        assertEquals(List.of("ACCEPTED " + tokenId + " mode PASSWORD_AND_PASSCODE, token type totp"), auditOfLogin());
+        assertEquals(step + 1, lastAccepted());
+    }
+
+    /**
+     * The database refuses the login's audit records: the attempt is rejected and the code is not spent, since the
+     * token's new state goes with the record. Once records are taken again, the same code gets in.
+     */
+    @Test
+    void anAcceptanceWhoseAuditRecordIsRefusedIsRejectedAndSpendsNoCode() throws Exception {
+        mode("PASSWORD_AND_PASSCODE");
+        String code = TokenServiceIT.hotp(seed, step + 1);
+        String constraint = "IT_REFUSE_" + login.replace('-', '_').toUpperCase();
+        try (Connection connection = database.getConnection(); Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE CS_AUDIT_EVENT ADD CONSTRAINT " + constraint + " CHECK (ACTOR <> '" + login + "')");
+            try {
+                assertTrue(auth(PASSWORD + code, null).received("Access-Reject"), "no acceptance without its record");
+            } finally {
+                s.execute("ALTER TABLE CS_AUDIT_EVENT DROP CONSTRAINT " + constraint);
+            }
+        }
+        assertEquals(List.of(), auditOfLogin());
+        assertEquals(step, lastAccepted(), "the token's state as before");
+        assertTrue(auth(PASSWORD + code, null).received("Access-Accept"), "the code was not spent");
+        assertEquals(List.of("ACCEPTED " + tokenId + " mode PASSWORD_AND_PASSCODE, token type totp"), auditOfLogin());
+    }
+
+    private List<String> auditOfLogin() throws SQLException {
+        List<String> records = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT OUTCOME, TOKEN_ID, DETAIL FROM CS_AUDIT_EVENT WHERE ACTOR = ? AND CATEGORY = 'auth.radius' ORDER BY ID")) {
+            query.setString(1, login);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    records.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                }
+            }
+        }
+        return records;
+    }
+
+    private long lastAccepted() throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT LAST_ACCEPTED FROM CS_TOKEN_STATE WHERE ID = ?")) {
+            query.setString(1, tokenId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getLong(1);
+            }
+        }
     }
 
     private void changeBehindTheServersBack(String... updates) throws SQLException {
