@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.jpa.InstantColumn;
+import org.countersign.support.LocalTransaction;
 
 /**
  * Inserts audit events for {@link AuditWriter}: one JDBC batch in one local transaction of its own, outside any JTA
@@ -109,10 +110,9 @@ public class AuditRows {
 
     private void insertAlone(List<AuditEvent> events) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long[] ids = ids(connection, events.size());
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            LocalTransaction.run(connection, c -> {
+                long[] ids = ids(c, events.size());
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                     boolean batch = events.size() > ROW_BY_ROW;
                     for (int i = 0; i < events.size(); i++) {
                         bind(insert, ids[i], events.get(i));
@@ -126,13 +126,8 @@ public class AuditRows {
                         insert.executeBatch();
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return ids;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("audit records not written: " + e.getMessage(), e);
         }

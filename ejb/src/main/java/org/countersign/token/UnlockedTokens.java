@@ -34,6 +34,7 @@ import org.countersign.otp.OtpParameters;
 import org.countersign.otp.Passcode;
 import org.countersign.seal.Sealer;
 import org.countersign.seal.SealingBean;
+import org.countersign.support.LocalTransaction;
 import org.countersign.token.type.TokenPolicy;
 import org.countersign.token.type.TokenState;
 import org.countersign.token.type.TokenType;
@@ -225,23 +226,19 @@ public class UnlockedTokens {
             if (record == null) {
                 return updatedIfUnchanged(connection, token, readVersion);
             }
-            connection.setAutoCommit(false);
-            try {
-                AuditWriter.Joined joined = auditWriter.joining(connection); // before the update: it may commit an id block
-                if (!updatedIfUnchanged(connection, token, readVersion)) {
-                    connection.rollback();
-                    return false;
+            AuditWriter.Joined written = LocalTransaction.run(connection, c -> {
+                AuditWriter.Joined joined = auditWriter.joining(c); // before the update: reserving ids commits on c
+                if (!updatedIfUnchanged(c, token, readVersion)) {
+                    return null;
                 }
                 joined.insert(record);
-                connection.commit();
-                joined.committed();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return joined;
+            });
+            if (written == null) {
+                return false;
             }
+            written.committed();
+            return true;
         } catch (SQLException e) {
             LOG.log(Level.FINE, "token " + token.id() + " not written without a lock; the locked path decides", e);
             return false;
