@@ -17,7 +17,6 @@ import java.util.logging.Logger;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.audit.AuditWriter;
 import org.countersign.directory.DirectoryLookup;
-import org.countersign.directory.ldap.LdapDirectory;
 import org.countersign.token.TokenBean;
 import org.countersign.token.UnlockedTokens;
 import org.countersign.api.auth.AuthAttempt;
@@ -132,55 +131,29 @@ public class AuthenticationDecision {
     }
 
     private AuthOutcome passwordAndPasscode(AuthAttempt attempt, char[] secret, Acceptance acceptance) {
-        // The user this login found last time: the password, split by that user's tokens, goes to the directory before the
-        // search for the login is answered, and its answer counts only if the search finds the same entry. The request
-        // then waits for the directory once, not twice.
-        DirectoryUserView expected = directories.foundBefore(attempt.login()).orElse(null);
-        UserTokens early = expected == null ? null : unlocked.readRecent(expected.userId());
-        char[] earlyPassword = early == null ? null : passwordPart(secret, active(early.views()));
-        LdapDirectory.AheadBind ahead = earlyPassword == null ? null : directories.bindAhead(expected, earlyPassword);
-        try {
-            Optional<DirectoryUserView> user = directories.findUser(attempt.login());
-            boolean same = ahead != null && user.isPresent() && user.get().userId().equals(expected.userId());
-            // read once: the code length splits the field now, and the same rows are verified after the password (rows kept
-            // from this user's last attempt will do: only the unlocked acceptance, which checks their version, uses them)
-            UserTokens read = same ? early : user.map(u -> unlocked.readRecent(u.userId())).orElse(null);
-            List<TokenView> active = read == null ? List.of() : active(read.views());
-            if (active.isEmpty()) {
-                return passwordOnly(attempt, secret);
-            }
-            char[] password = passwordPart(secret, active);
-            if (password == null) {
-                return new AuthOutcome.Reject("no passcode after the password");
-            }
-            String passcode = new String(secret, password.length, secret.length - password.length);
-            // the bind sent ahead, for the same entry with the same split; else one bind as the entry just found (the
-            // user is not searched for a second time)
-            PasswordVerdict verdict = same ? ahead.verdictFor(user.get()) : null;
-            if (verdict == null) {
-                verdict = directories.verifyPassword(user.get(), password);
-            }
-            if (!(verdict instanceof PasswordVerdict.Valid valid)) {
-                return rejectFor(verdict);
-            }
-            if (!valid.user().userId().equals(read.userId())) {
-                return second(valid.user(), passcode, null, attempt, acceptance);
-            }
-            return verified(valid.user(), read, passcode, null, attempt, acceptance);
-        } finally {
-            if (ahead != null) {
-                ahead.drop(); // the answer, where it was not used, is read and forgotten; the connection goes back
-            }
-        }
-    }
-
-    /** @return the password before the passcode (the last digits, as many as the first active token has), or null if none */
-    private static char[] passwordPart(char[] secret, List<TokenView> active) {
+        Optional<DirectoryUserView> user = directories.findUser(attempt.login());
+        // read once: the code length splits the field now, and the same rows are verified after the password (rows kept
+        // from this user's last attempt will do: only the unlocked acceptance, which checks their version, uses them)
+        UserTokens read = user.map(u -> unlocked.readRecent(u.userId())).orElse(null);
+        List<TokenView> active = read == null ? List.of() : active(read.views());
         if (active.isEmpty()) {
-            return null;
+            return passwordOnly(attempt, secret);
         }
         int digits = active.get(0).codeLength();
-        return digits <= 0 || secret.length <= digits ? null : Arrays.copyOf(secret, secret.length - digits);
+        if (digits <= 0 || secret.length <= digits) {
+            return new AuthOutcome.Reject("no passcode after the password");
+        }
+        char[] password = Arrays.copyOf(secret, secret.length - digits);
+        String passcode = new String(secret, secret.length - digits, digits);
+        // one bind as the entry just found: the user is not searched for a second time
+        PasswordVerdict verdict = directories.verifyPassword(user.get(), password);
+        if (!(verdict instanceof PasswordVerdict.Valid valid)) {
+            return rejectFor(verdict);
+        }
+        if (!valid.user().userId().equals(read.userId())) {
+            return second(valid.user(), passcode, null, attempt, acceptance);
+        }
+        return verified(valid.user(), read, passcode, null, attempt, acceptance);
     }
 
     private AuthOutcome passcodeOnly(AuthAttempt attempt, String passcode, Acceptance acceptance) {

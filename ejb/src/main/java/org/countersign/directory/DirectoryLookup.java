@@ -8,10 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.countersign.api.directory.DirectoryUserView;
@@ -54,15 +51,6 @@ public class DirectoryLookup {
 
     @Inject
     private RecentlyIndexed recentlyIndexed;
-
-    /** Logins remembered at most; past it the memory starts again (a miss only costs the wait it would save). */
-    static final int REMEMBERED_LOGINS = 200_000;
-
-    /**
-     * The user each login found last time in an LDAP directory (the login as given, stripped): only where to send a
-     * password ahead of the search ({@link #bindAhead}), never an answer in place of the search.
-     */
-    private final Map<String, DirectoryUserView> foundBefore = new ConcurrentHashMap<>();
 
     /** A directory a login may belong to, with the name to look up there. */
     private record Candidate(LdapDirectories.Known entry, String login) {
@@ -137,10 +125,8 @@ public class DirectoryLookup {
             }
         }
         if (found.size() != 1) {
-            foundBefore.remove(login.strip());
             return Optional.empty();
         }
-        remember(login.strip(), found.get(0));
         if (recentlyIndexed.due(found.get(0))) {
             try {
                 index.learn(found.get(0));
@@ -151,52 +137,6 @@ public class DirectoryLookup {
             }
         }
         return Optional.of(found.get(0));
-    }
-
-    /**
-     * The user this login found last time in an LDAP directory, as it was then (its groups and attributes may have changed
-     * since: only its id and entry DN are for use, by {@link #bindAhead}).
-     */
-    public Optional<DirectoryUserView> foundBefore(String login) {
-        return login == null ? Optional.empty() : Optional.ofNullable(foundBefore.get(login.strip()));
-    }
-
-    private void remember(String login, DirectoryUserView user) {
-        if (user.entryDn() == null) {
-            foundBefore.remove(login);
-            return;
-        }
-        DirectoryUserView known = foundBefore.get(login);
-        if (known != null && known.userId().equals(user.userId()) && known.entryDn().equals(user.entryDn())) {
-            return;
-        }
-        if (foundBefore.size() >= REMEMBERED_LOGINS) {
-            foundBefore.clear();
-        }
-        // the id and the DN are all that is used; the groups are not kept
-        foundBefore.put(login, new DirectoryUserView(user.userId(), user.directoryId(), user.login(), null, null, null, false, Set.of(),
-                user.entryDn()));
-    }
-
-    /**
-     * Sends the password to the directory of a user found before, as that entry, ahead of the search that will say whether
-     * the login still is that entry ({@link LdapDirectory#bindAhead}).
-     *
-     * @return the bind on its way, or {@code null} when none was sent
-     */
-    public LdapDirectory.AheadBind bindAhead(DirectoryUserView expected, char[] password) {
-        if (expected == null || expected.entryDn() == null) {
-            return null;
-        }
-        Optional<LdapDirectories.Known> known = ldap.catalog(this::entries).stream().filter(k -> k.id().equals(expected.directoryId())).findFirst();
-        if (known.isEmpty()) {
-            return null;
-        }
-        try {
-            return connect(known.get()).bindAhead(expected, password);
-        } catch (LDAPException e) {
-            return null;
-        }
     }
 
     LdapDirectory connect(DirectoryEntry entry) throws LDAPException {

@@ -250,30 +250,6 @@ class RadiusDefencesIT {
     }
 
     @Test
-    void aUserMovedSinceTheLastLoginIsCheckedAsTheEntryFoundNow() throws Exception {
-        String login = "moved-" + tag;
-        String oldDn = ldapUser(login, "+447700900004");
-        // found once: the next login sends its password to this entry before the search for it is answered
-        String code = activeTotp(directories.findUser(login).orElseThrow().userId(), login);
-        mode("PASSWORD_AND_PASSCODE", List.of());
-        ldap.add("dn: ou=moved-" + tag + "," + BASE_DN, "objectClass: organizationalUnit", "ou: moved-" + tag);
-        ldap.modifyDN(oldDn, "uid=" + login, true, "ou=moved-" + tag + "," + BASE_DN);
-        String newDn = ("uid=" + login + ",ou=moved-" + tag + "," + BASE_DN).toLowerCase(Locale.ROOT);
-
-        Radclient.Result moved = auth(login, PASSWORD + code, null);
-
-        assertTrue(moved.received("Access-Accept"), moved.output());
-        assertEquals(1, bindsOf(oldDn), "the bind sent ahead, to the entry found last time (refused: no such entry)");
-        assertEquals(1, bindsOf(newDn), "then one bind as the entry found now");
-
-        Radclient.Result wrong = auth(login, "not-the-password" + code, null);
-
-        assertTrue(wrong.received("Access-Reject"), wrong.output());
-        assertEquals(1, bindsOf(oldDn));
-        assertEquals(2, bindsOf(newDn), "one bind for the wrong password: the one sent ahead, to the entry found last time");
-    }
-
-    @Test
     void aStateIsRefusedForAnotherUserFromAnotherClientOrAfterItExpired() throws Exception {
         String alice = "alice-" + tag;
         String bob = "bob-" + tag;

@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import org.countersign.api.directory.DirectoryUserView;
 import org.countersign.api.directory.PasswordVerdict;
 
@@ -74,8 +73,7 @@ public final class LdapDirectory implements AutoCloseable {
     private final Config config;
     private final Filter userObjectFilter;
     private final LDAPConnectionPool searchPool;
-    /** The password checks' own connections: a bind can be sent ahead of the search for its user ({@link #bindAhead}). */
-    private final BindLines binds;
+    private final LDAPConnectionPool bindPool;
 
     /** Connects the pools; throws when no server can be reached or the service account is refused. */
     public LdapDirectory(Config config) throws LDAPException {
@@ -88,7 +86,6 @@ public final class LdapDirectory implements AutoCloseable {
         options.setUseSynchronousMode(true);
         SocketFactory sockets = null;
         PostConnectProcessor startTls = null;
-        SSLSocketFactory startTlsLayer = null;
         if (!"NONE".equals(config.security())) {
             SSLUtil ssl = new SSLUtil(config.trustStore() == null ? new TrustStoreTrustManager(System.getProperty("javax.net.ssl.trustStore",
                     System.getProperty("java.home") + "/lib/security/cacerts")) : new TrustStoreTrustManager(config.trustStore()));
@@ -98,7 +95,6 @@ public final class LdapDirectory implements AutoCloseable {
                 } else {
                     SSLContext context = ssl.createSSLContext();
                     startTls = new StartTLSPostConnectProcessor(context);
-                    startTlsLayer = context.getSocketFactory();
                 }
             } catch (GeneralSecurityException e) {
                 throw new LDAPException(ResultCode.LOCAL_ERROR, "TLS cannot be set up: " + e.getMessage(), e);
@@ -112,15 +108,17 @@ public final class LdapDirectory implements AutoCloseable {
         FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, serviceBind, startTls);
         servers.setReOrderOnFailover(true);
         this.searchPool = new LDAPConnectionPool(servers, serviceBind, 1, MAX_CONNECTIONS);
-        searchPool.setMaxWaitTimeMillis(config.responseTimeoutMillis());
-        searchPool.setRetryFailedOperationsDueToInvalidConnections(true);
-        this.binds = new BindLines(config.hosts(), config.ports(), sockets == null ? SocketFactory.getDefault() : sockets, startTlsLayer,
-                config.connectTimeoutMillis(), config.responseTimeoutMillis(), config.bindDn(), config.bindPassword(), MAX_CONNECTIONS);
+        LDAPConnectionPool binds;
         try {
-            binds.openOne();
+            binds = new LDAPConnectionPool(servers, serviceBind, 1, MAX_CONNECTIONS);
         } catch (LDAPException e) {
             searchPool.close();
             throw e;
+        }
+        this.bindPool = binds;
+        for (LDAPConnectionPool pool : List.of(searchPool, bindPool)) {
+            pool.setMaxWaitTimeMillis(config.responseTimeoutMillis());
+            pool.setRetryFailedOperationsDueToInvalidConnections(true);
         }
     }
 
@@ -168,82 +166,33 @@ public final class LdapDirectory implements AutoCloseable {
     }
 
     private PasswordVerdict bind(String dn, DirectoryUserView user, char[] password) {
+        LDAPConnection connection;
         try {
-            return verdict(binds.send(dn, bytes(password)).result(), user);
+            connection = bindPool.getConnection();
         } catch (LDAPException e) {
             return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
         }
-    }
-
-    /**
-     * Sends the password of the user a login found last time, before the search for that login is answered: the directory
-     * works on both at once, and the request waits for it once, not twice. The answer counts only for the entry it was
-     * sent for ({@link AheadBind#verdictFor}). A user renamed or moved since is found under another DN, and the bind sent
-     * for the old one (refused by the directory: no such entry) is read and dropped.
-     *
-     * @param expected the user found last time, with the entry DN
-     * @return the bind on its way, or {@code null} when none was sent (no DN, blank password, no connection)
-     */
-    public AheadBind bindAhead(DirectoryUserView expected, char[] password) {
-        if (password == null || password.length == 0 || new String(password).isBlank() || expected.entryDn() == null) {
-            return null;
-        }
         try {
-            return new AheadBind(expected.entryDn(), binds.send(expected.entryDn(), bytes(password)));
+            BindResult result = connection.bind(new SimpleBindRequest(dn, new String(password)));
+            return result.getResultCode() == ResultCode.SUCCESS ? new PasswordVerdict.Valid(user) : new PasswordVerdict.Invalid();
         } catch (LDAPException e) {
-            return null;
-        }
-    }
-
-    /** A bind sent ahead of the search for its user. {@link #verdictFor} or {@link #drop()} gives its connection back. */
-    public final class AheadBind {
-
-        private final String dn;
-        private final BindLines.Sent sent;
-
-        private AheadBind(String dn, BindLines.Sent sent) {
-            this.dn = dn;
-            this.sent = sent;
-        }
-
-        /**
-         * @param found the user the search found, as found now (its groups and attributes go into a valid verdict)
-         * @return the verdict when {@code found} is the entry the bind was sent for; {@code null} otherwise (the answer is
-         *         read and dropped: the caller binds as the entry found)
-         */
-        public PasswordVerdict verdictFor(DirectoryUserView found) {
-            if (found == null || !config.id().equals(found.directoryId()) || !dn.equals(found.entryDn())) {
-                sent.drop();
-                return null;
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                String state = activeDirectoryState(e.getDiagnosticMessage());
+                return state == null ? new PasswordVerdict.Invalid() : new PasswordVerdict.Refused(state);
             }
-            try {
-                return verdict(sent.result(), found);
-            } catch (LDAPException e) {
-                return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
+            if (e.getResultCode().isConnectionUsable()) {
+                return new PasswordVerdict.Invalid();
+            }
+            return new PasswordVerdict.Unavailable(config.id() + ": " + e.getResultCode().getName());
+        } finally {
+            // A connection of this pool is only ever used for one bind at a time, so it need not be
+            // re-bound as the service account: the next check's bind replaces whatever identity it has.
+            if (connection.isConnected()) {
+                bindPool.releaseConnection(connection);
+            } else {
+                bindPool.releaseDefunctConnection(connection);
             }
         }
-
-        /** Reads the answer, if not read yet, and forgets it. */
-        public void drop() {
-            sent.drop();
-        }
-    }
-
-    private static byte[] bytes(char[] password) {
-        return new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private PasswordVerdict verdict(BindResult result, DirectoryUserView user) {
-        ResultCode code = result.getResultCode();
-        if (code == ResultCode.SUCCESS) {
-            return new PasswordVerdict.Valid(user);
-        }
-        if (code == ResultCode.INVALID_CREDENTIALS) {
-            String state = activeDirectoryState(result.getDiagnosticMessage());
-            return state == null ? new PasswordVerdict.Invalid() : new PasswordVerdict.Refused(state);
-        }
-        // an answer that leaves the connection usable (e.g. unwilling to perform) is a refusal of this password
-        return code.isConnectionUsable() ? new PasswordVerdict.Invalid() : new PasswordVerdict.Unavailable(config.id() + ": " + code.getName());
     }
 
     /**
@@ -446,7 +395,7 @@ public final class LdapDirectory implements AutoCloseable {
     @Override
     public void close() {
         searchPool.close();
-        binds.close();
+        bindPool.close();
     }
 
     @Override
