@@ -3,6 +3,7 @@ package org.countersign.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -10,8 +11,13 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.countersign.api.settings.SettingScope;
 import org.countersign.api.settings.SettingsService;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,6 +47,19 @@ class ServerInContainerIT {
         assertTrue(factory.startsWith("org.eclipse.persistence."), "EntityManagerFactory is " + factory);
         String delegate = em.getDelegate().getClass().getName();
         assertTrue(delegate.startsWith("org.eclipse.persistence."), "EntityManager delegate is " + delegate);
+    }
+
+    @Resource(lookup = "java:jboss/datasources/CountersignDS")
+    private DataSource dataSource;
+
+    @Test
+    void theEmbeddedDatabaseWritesCommitsToItsFileWithin50Milliseconds() throws SQLException {
+        // configure-countersign.cli: a server killed loses at most this last stretch of commits (accepted codes included)
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            assertTrue(rs.next(), "no WRITE_DELAY setting");
+            assertEquals("50", rs.getString(1));
+        }
     }
 
     @Test
