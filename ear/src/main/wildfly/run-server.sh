@@ -30,5 +30,5 @@ exec "$home/bin/standalone.sh" \
   -Dcountersign.radius.acct-port="${COUNTERSIGN_RADIUS_ACCT_PORT:-1813}" \
   -Dcountersign.seed.localhost-radius-secret="${COUNTERSIGN_LOCAL_SECRET:-countersign-local}" \
   -Dcountersign.h2.cache-kb="${COUNTERSIGN_H2_CACHE_KB:-4096}" \
-  -Dcountersign.h2.write-delay-ms="${COUNTERSIGN_H2_WRITE_DELAY_MS:-50}" \
+  -Dcountersign.h2.write-delay-ms="${COUNTERSIGN_H2_WRITE_DELAY_MS:-500}" \
   "${@:3}"
