@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What an embedded H2 database keeps of its last commits when the server's process is killed: 20 commits 10 ms apart,
 # then the JVM halted at once, for H2's default WRITE_DELAY (500 ms) and shorter ones; three times each.
-# The server's datasource uses WRITE_DELAY=50 (ear/src/main/wildfly/configure-countersign.cli). Usage: bench/durability/run.sh
+# The server's datasource takes it from countersign.h2.write-delay-ms, 500 by default (ear/src/main/wildfly/
+# configure-countersign.cli; docs/administrator-guide.md, "Durability"). Usage: bench/durability/run.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"

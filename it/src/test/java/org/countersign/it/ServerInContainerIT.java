@@ -41,6 +41,9 @@ class ServerInContainerIT {
     @PersistenceContext(unitName = "countersign")
     private EntityManager em;
 
+    @Resource(lookup = "java:jboss/datasources/CountersignDS")
+    private DataSource dataSource;
+
     @Test
     void persistenceProviderIsEclipseLink() {
         String factory = em.getEntityManagerFactory().getClass().getName();
@@ -48,9 +51,6 @@ class ServerInContainerIT {
         String delegate = em.getDelegate().getClass().getName();
         assertTrue(delegate.startsWith("org.eclipse.persistence."), "EntityManager delegate is " + delegate);
     }
-
-    @Resource(lookup = "java:jboss/datasources/CountersignDS")
-    private DataSource dataSource;
 
     @Test
     void theEmbeddedDatabaseWritesCommitsToItsFileAsConfigured() throws SQLException {
