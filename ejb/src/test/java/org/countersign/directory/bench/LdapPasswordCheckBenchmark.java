@@ -10,8 +10,8 @@ import org.countersign.directory.ldap.LdapDirectory;
 
 /**
  * Password checks per second through {@link LdapDirectory} (search as the service account, then bind as
- * the user on a pooled connection) against a running slapd, with latency and this process's CPU a check. Not a test: {@code bench/ldap/run.sh} starts
- * slapd with 10,000 users and runs this next to an {@code ldapwhoami} loop of the same size.
+ * the user on a pooled connection) against a running slapd, with latency and this process's CPU a check. Not a test:
+ * {@code bench/ldap/run.sh} starts slapd with 10,000 users and runs this next to an {@code ldapwhoami} loop.
  * Arguments: port, checks, threads.
  */
 public final class LdapPasswordCheckBenchmark {
