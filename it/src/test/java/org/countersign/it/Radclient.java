@@ -60,9 +60,24 @@ final class Radclient {
      * packet (same Identifier and Request Authenticator), {@code timeoutSeconds} apart, until one is answered.
      */
     static Result send(String type, String attributes, String secret, int tries, int timeoutSeconds) {
-        // outside the server the test properties name the ports; inside it, the server's own settings do
-        int port = Integer.getInteger(type.equals("acct") ? "it.radius-acct-port" : "it.radius-port",
-                Integer.getInteger(type.equals("acct") ? "countersign.radius.acct-port" : "countersign.radius.auth-port", 0));
+        return run(type.equals("acct") ? accountingPort() : authenticationPort(), type, attributes, secret, tries, timeoutSeconds);
+    }
+
+    /** Sends a Status-Server to the given port (radclient's type {@code status} goes to the authentication port otherwise). */
+    static Result sendStatus(int port, String attributes, String secret) {
+        return run(port, "status", attributes, secret, 2, 4);
+    }
+
+    // outside the server the test properties name the ports; inside it, the server's own settings do
+    static int authenticationPort() {
+        return Integer.getInteger("it.radius-port", Integer.getInteger("countersign.radius.auth-port", 0));
+    }
+
+    static int accountingPort() {
+        return Integer.getInteger("it.radius-acct-port", Integer.getInteger("countersign.radius.acct-port", 0));
+    }
+
+    private static Result run(int port, String type, String attributes, String secret, int tries, int timeoutSeconds) {
         List<String> command = new ArrayList<>(List.of(executable(), "-x", "-r", String.valueOf(tries), "-t", String.valueOf(timeoutSeconds),
                 "127.0.0.1:" + port, type, secret));
         try {

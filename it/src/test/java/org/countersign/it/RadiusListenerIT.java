@@ -60,6 +60,14 @@ class RadiusListenerIT {
     }
 
     @Test
+    void statusServerOnTheAccountingPortIsAnsweredWithAccountingResponse() {
+        // how a NAS or a FreeRADIUS proxy checks that accounting is up (RFC 5997 section 3)
+        Radclient.Result result = Radclient.sendStatus(Radclient.accountingPort(), "Message-Authenticator = 0x00\n", SECRET);
+        assertTrue(result.received("Accounting-Response"), result.output());
+        assertEquals(0, result.exitCode(), "radclient found the reply wanting:\n" + result.output());
+    }
+
+    @Test
     void wrongSharedSecretGetsNoReply() {
         Radclient.Result result = Radclient.send("auth", REQUEST, SECRET + "-wrong");
         assertTrue(!result.output().contains("Received "), result.output());

@@ -95,13 +95,14 @@ final class RequestWork implements Work {
             RadiusPacket packet = RadiusCodec.decode(data, 0, data.length);
             boolean accountingPort = engine.isAccountingSocket(current.socket());
             int code = packet.code();
-            if (accountingPort != (code == PacketCode.ACCOUNTING_REQUEST)) {
+            // Status-Server is asked of either port (RFC 5997 section 3), and answered in that port's kind
+            if (code != PacketCode.STATUS_SERVER && accountingPort != (code == PacketCode.ACCOUNTING_REQUEST)) {
                 drop((accountingPort ? "accounting" : "authentication") + " port got code " + PacketCode.name(code));
                 return;
             }
             switch (code) {
                 case PacketCode.ACCESS_REQUEST -> accessRequest(packet);
-                case PacketCode.STATUS_SERVER -> statusServer(packet);
+                case PacketCode.STATUS_SERVER -> statusServer(packet, accountingPort);
                 case PacketCode.ACCOUNTING_REQUEST -> accountingRequest(packet);
                 default -> drop("unsupported code " + PacketCode.name(code));
             }
@@ -185,15 +186,20 @@ final class RequestWork implements Work {
         return attributes;
     }
 
-    /** RFC 5997: Status-Server must carry a valid Message-Authenticator and is answered with Access-Accept. */
-    private void statusServer(RadiusPacket packet) {
+    /**
+     * RFC 5997: Status-Server must carry a valid Message-Authenticator, on either port, and is answered with
+     * Access-Accept on the authentication port and Accounting-Response on the accounting port (how a NAS or a proxy
+     * checks that accounting is up before it fails over).
+     */
+    private void statusServer(RadiusPacket packet, boolean accountingPort) {
         byte[] data = current.data();
         byte[] secret = current.client().secret();
         if (RequestVerifier.messageAuthenticator(data, 0, data.length, packet, secret) != MessageAuthenticatorCheck.VALID) {
             drop("Status-Server without valid Message-Authenticator");
             return;
         }
-        answer(RadiusCodec.encodeReply(PacketCode.ACCESS_ACCEPT, packet.identifier(), packet.authenticator(), List.of(), secret), false);
+        int code = accountingPort ? PacketCode.ACCOUNTING_RESPONSE : PacketCode.ACCESS_ACCEPT;
+        answer(RadiusCodec.encodeReply(code, packet.identifier(), packet.authenticator(), List.of(), secret), false);
     }
 
     private void answer(byte[] reply, boolean reject) {

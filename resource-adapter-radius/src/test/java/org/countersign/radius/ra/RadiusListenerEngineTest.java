@@ -40,6 +40,7 @@ import org.countersign.radius.wire.AttributeType;
 import org.countersign.radius.wire.PacketCode;
 import org.countersign.radius.wire.RadiusAttribute;
 import org.countersign.radius.wire.RadiusCodec;
+import org.countersign.radius.wire.RequestVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,8 +148,52 @@ class RadiusListenerEngineTest {
         waitFor(() -> endpointsReleased.get() == endpointsMade.get(), "every endpoint released, the failed one too");
     }
 
+    @Test
+    void statusServerIsAnsweredInEachPortsKindAndNothingElseCrossesPorts() throws Exception {
+        engine = engine(2, 3, 0);
+        int acct = engine.accountingPort();
+        byte[] status = RadiusCodec.encodeRequest(PacketCode.STATUS_SERVER, 31, authenticator(31), List.of(), SECRET, true);
+        client.send(new DatagramPacket(status, status.length, new InetSocketAddress("127.0.0.1", acct)));
+        byte[] reply = reply();
+        assertEquals(PacketCode.ACCOUNTING_RESPONSE, reply[0] & 0xff, "the accounting port answers Status-Server with Accounting-Response");
+        assertEquals(31, reply[1] & 0xff);
+        assertTrue(RequestVerifier.replyAuthenticator(reply, authenticator(31), SECRET), "its Response Authenticator is right");
+
+        send(RadiusCodec.encodeRequest(PacketCode.STATUS_SERVER, 32, authenticator(32), List.of(), SECRET, true));
+        assertEquals(PacketCode.ACCESS_ACCEPT, reply()[0] & 0xff, "the authentication port answers it with Access-Accept");
+
+        byte[] unsigned = RadiusCodec.encodeRequest(PacketCode.STATUS_SERVER, 33, authenticator(33), List.of(), SECRET, false);
+        client.send(new DatagramPacket(unsigned, unsigned.length, new InetSocketAddress("127.0.0.1", acct)));
+        byte[] access = accessRequest(34, "user34");
+        client.send(new DatagramPacket(access, access.length, new InetSocketAddress("127.0.0.1", acct)));
+        assertEquals(List.of(), replies(), "no answer to a Status-Server without Message-Authenticator, nor to an Access-Request, on the accounting port");
+        assertEquals(1, engine.drops().total("Status-Server without valid Message-Authenticator"));
+        assertEquals(1, engine.drops().total("accounting port got code Access-Request"));
+        assertEquals(List.of(), entered, "the Access-Request never reached the listener");
+    }
+
+    /** The next datagram the client receives, within 10 s. */
+    private byte[] reply() throws IOException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        byte[] buffer = new byte[4096];
+        while (true) {
+            try {
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                client.receive(reply);
+                return java.util.Arrays.copyOf(buffer, reply.getLength());
+            } catch (SocketTimeoutException quiet) {
+                assertTrue(System.nanoTime() < until, "no reply within 10 s");
+            }
+        }
+    }
+
     private RadiusListenerEngine engine(int maxInFlight, int backlog) throws Exception {
-        EngineSettings settings = new EngineSettings("127.0.0.1", 0, -1, maxInFlight, backlog, Duration.ofSeconds(1), Duration.ZERO);
+        return engine(maxInFlight, backlog, -1);
+    }
+
+    /** @param acctPort the accounting socket's port: 0 for any free one, -1 for none */
+    private RadiusListenerEngine engine(int maxInFlight, int backlog, int acctPort) throws Exception {
+        EngineSettings settings = new EngineSettings("127.0.0.1", 0, acctPort, maxInFlight, backlog, Duration.ofSeconds(1), Duration.ZERO);
         RadiusListenerEngine e = new RadiusListenerEngine(settings, workManager(), new Timer(true), new Timer(true), endpoints());
         e.open();
         engine = e;
