@@ -115,8 +115,16 @@ public class AuthenticationDecision {
 
     private AuthOutcome decide(AuthAttempt attempt, Acceptance acceptance) {
         char[] secret = attempt.secret();
-        if (attempt.login() == null || attempt.login().isBlank() || secret == null || secret.length == 0) {
-            return new AuthOutcome.Reject("empty user name or password");
+        if (attempt.login() == null || attempt.login().isBlank()) {
+            return new AuthOutcome.Reject("empty user name");
+        }
+        if (secret == null) {
+            // a RADIUS request without User-Password: the client uses CHAP, MS-CHAP or EAP, which need the clear-text
+            // password on the server's side, and a directory checks a password only by a bind (the guide says: PAP)
+            return new AuthOutcome.Reject("no password sent");
+        }
+        if (secret.length == 0) {
+            return new AuthOutcome.Reject("empty password");
         }
         switch (attempt.mode()) {
             case "PASSCODE_ONLY":

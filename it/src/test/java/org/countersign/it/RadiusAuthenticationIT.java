@@ -164,6 +164,16 @@ class RadiusAuthenticationIT {
 
     /** An accepted login's one audit record is written with the token's new state, in its transaction. */
     @Test
+    void aChapRequestIsRejectedAndItsAuditRecordSaysNoPasswordWasSent() throws Exception {
+        // CHAP (and MS-CHAP, EAP) carry no User-Password; a directory checks a password only by a bind
+        Radclient.Result chap = Radclient.send("auth", "User-Name = \"" + login + "\", CHAP-Password = \"" + PASSWORD
+                + TokenServiceIT.hotp(seed, step + 1) + "\", Message-Authenticator = 0x00\n", System.getProperty("countersign.seed.localhost-radius-secret"));
+        assertTrue(chap.received("Access-Reject"), chap.output());
+        assertEquals(List.of("REJECTED no password sent"), auditOfLogin("OUTCOME, REASON"));
+        assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"), "the code was not spent");
+    }
+
+    @Test
     void anAcceptedLoginHasOneAuditRecordWithItsToken() throws Exception {
         mode("PASSWORD_AND_PASSCODE");
         assertTrue(auth(PASSWORD + TokenServiceIT.hotp(seed, step + 1), null).received("Access-Accept"));
@@ -195,13 +205,23 @@ class RadiusAuthenticationIT {
     }
 
     private List<String> auditOfLogin() throws SQLException {
+        return auditOfLogin("OUTCOME, TOKEN_ID, DETAIL");
+    }
+
+    /** The login's RADIUS audit records, oldest first, each as the given columns joined by spaces. */
+    private List<String> auditOfLogin(String columns) throws SQLException {
         List<String> records = new ArrayList<>();
         try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT OUTCOME, TOKEN_ID, DETAIL FROM CS_AUDIT_EVENT WHERE ACTOR = ? AND CATEGORY = 'auth.radius' ORDER BY ID")) {
+             PreparedStatement query = connection.prepareStatement("SELECT " + columns + " FROM CS_AUDIT_EVENT WHERE ACTOR = ? AND CATEGORY = 'auth.radius' ORDER BY ID")) {
             query.setString(1, login);
             try (ResultSet rows = query.executeQuery()) {
+                int count = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
-                    records.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                    StringBuilder record = new StringBuilder(String.valueOf(rows.getString(1)));
+                    for (int i = 2; i <= count; i++) {
+                        record.append(' ').append(rows.getString(i));
+                    }
+                    records.add(record.toString());
                 }
             }
         }
