@@ -17,6 +17,8 @@ import java.util.List;
 import org.countersign.api.audit.AuditQuery;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
+import org.countersign.api.dashboard.AccountingEntry;
+import org.countersign.api.dashboard.AccountingSummary;
 import org.countersign.api.dashboard.AuthenticationSummary;
 import org.countersign.api.dashboard.DashboardService;
 import org.countersign.api.dashboard.HourCount;
@@ -26,10 +28,12 @@ import org.countersign.api.dashboard.TokenSummary;
 import org.countersign.api.token.TokenStatus;
 import org.countersign.audit.HourTallies;
 import org.countersign.audit.Tally;
+import org.countersign.radius.AccountingRecord;
 
 /**
- * Dashboard figures by aggregate JPQL, read-only, outside any transaction. Authentications of a clock hour that is over
- * are counted once and kept ({@link AuthenticationCounts}).
+ * Dashboard figures by aggregate JPQL, read-only, outside any transaction: tokens, authentications (the audit trail)
+ * and RADIUS accounting. Authentications of a clock hour that is over are counted once and kept
+ * ({@link AuthenticationCounts}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -113,6 +117,31 @@ public class DashboardBean implements DashboardService {
             }
         }
         throw new IllegalStateException("unreachable: the last window is unbounded");
+    }
+
+    @Override
+    public AccountingSummary accountingSince(Instant since, int max) {
+        if (max < 1 || max > 100) {
+            throw new IllegalArgumentException("max must be 1 to 100, got " + max);
+        }
+        long starts = 0;
+        long interims = 0;
+        long stops = 0;
+        long others = 0;
+        // a range of CS_ACCT_AT; the latest by the same index read backwards (H2: "index sorted")
+        for (Object[] row : rows(em.createQuery("SELECT a.statusType, COUNT(a) FROM AccountingRecord a WHERE a.at >= :since GROUP BY a.statusType")
+                .setParameter("since", since))) {
+            long count = number(row[1]);
+            switch (row[0] == null ? "" : (String) row[0]) {
+                case "Start" -> starts += count;
+                case "Interim-Update" -> interims += count;
+                case "Stop" -> stops += count;
+                default -> others += count;
+            }
+        }
+        List<AccountingEntry> latest = em.createQuery("SELECT a FROM AccountingRecord a ORDER BY a.at DESC", AccountingRecord.class)
+                .setMaxResults(max).getResultList().stream().map(AccountingRecord::entry).toList();
+        return new AccountingSummary(since, starts, interims, stops, others, latest);
     }
 
     /** @return the time of the newest audit record of any kind, or {@code null} when there is none */

@@ -10,6 +10,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import org.countersign.api.dashboard.AccountingEntry;
 import org.countersign.api.radius.VerifiedAccountingRequest;
 import org.countersign.jpa.InstantColumn;
 
@@ -81,6 +82,11 @@ public class AccountingRecord {
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** @return the record as the dashboard shows it */
+    public AccountingEntry entry() {
+        return new AccountingEntry(at, client, statusType, userName, sessionId, nas, framedIp, sessionTime, terminateCause);
     }
 
     public String statusType() {

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.countersign.api.audit.AuditQuery;
 import org.countersign.api.audit.AuditRecord;
 import org.countersign.api.audit.AuditService;
+import org.countersign.api.dashboard.AccountingSummary;
 import org.countersign.api.dashboard.AuthenticationSummary;
 import org.countersign.api.dashboard.DashboardService;
 import org.countersign.api.dashboard.HourCount;
@@ -264,6 +265,17 @@ class AuditAndDashboardIT {
         assertEquals(7, latest.size());
         assertTrue(latest.stream().allMatch(r -> r.category().startsWith("auth.")));
         assertTrue(latest.stream().allMatch(r -> client.equals(r.client())), "the seven just written are the latest");
+    }
+
+    @Test
+    void accountingCountsNothingAfterNowAndRefusesABadMaximum() {
+        AccountingSummary none = dashboard.accountingSince(Instant.now().plusSeconds(3600), 5);
+        assertEquals(0, none.records());
+        assertTrue(none.latest().size() <= 5);
+        for (int max : new int[] {0, 101}) {
+            Exception e = assertThrows(Exception.class, () -> dashboard.accountingSince(Instant.now(), max));
+            assertTrue(String.valueOf(e.getMessage()).contains("max must be 1 to 100") || String.valueOf(e.getCause()).contains("max must be 1 to 100"), e.toString());
+        }
     }
 
     @Test

@@ -65,6 +65,12 @@ class InsightPagesIT {
             assertTrue(radius(stranger, "guess" + i + "123456").received("Access-Reject"));
         }
         assertTrue(radius(login, "not-the-password-000000").received("Access-Reject"));
+        // the VPN session that follows, as its NAS reports it to the accounting port
+        String session = "insight-session-" + UUID.randomUUID().toString().substring(0, 6);
+        String nas = "User-Name = \"" + login + "\", Acct-Session-Id = \"" + session + "\", NAS-Identifier = \"insight-nas\", Framed-IP-Address = 10.8.0.7";
+        assertTrue(Radclient.send("acct", nas + ", Acct-Status-Type = Start\n", SECRET).received("Accounting-Response"));
+        assertTrue(Radclient.send("acct", nas + ", Acct-Status-Type = Stop, Acct-Session-Time = 3723, Acct-Terminate-Cause = User-Request\n", SECRET)
+                .received("Accounting-Response"));
 
         try (ConsoleBrowser browser = new ConsoleBrowser("insight")) {
             browser.open("/");
@@ -79,6 +85,15 @@ class InsightPagesIT {
                     && Long.parseLong(d.findElement(By.id("dashboard:acceptedToday")).getText()) >= 1
                     && d.findElement(By.id("dashboard:latest")).getText().contains(stranger));
             assertFalse(browser.driver().findElements(By.cssSelector("#dashboard\\:hourly canvas")).isEmpty(), "the chart is drawn");
+            // the session's records, newest first: the Stop with its length and cause, then the Start
+            settle(browser).until(d -> {
+                String accounting = d.findElement(By.id("dashboard:accountingLatest")).getText();
+                java.util.regex.Matcher counts = java.util.regex.Pattern.compile("Last hour: (\\d+) started · \\d+ interim updates · (\\d+) ended")
+                        .matcher(d.findElement(By.id("dashboard:accounting")).getText());
+                return accounting.indexOf(login + " Stop") >= 0 && accounting.indexOf(login + " Stop") < accounting.indexOf(login + " Start")
+                        && accounting.contains("10.8.0.7 1:02:03 User-Request") && accounting.contains("insight-nas")
+                        && counts.find() && Long.parseLong(counts.group(1)) >= 1 && Long.parseLong(counts.group(2)) >= 1;
+            });
             browser.screenshot("dashboard");
 
             // a rejection after the page was loaded shows up through the poll, without a reload

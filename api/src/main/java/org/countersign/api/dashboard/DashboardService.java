@@ -30,4 +30,11 @@ public interface DashboardService {
      * @return the latest authentications, newest first
      */
     List<AuditRecord> latestAuthentications(int max);
+
+    /**
+     * @param since the first instant counted, such as an hour ago (the count reads every record since)
+     * @param max at most this many latest records, 1 to 100
+     * @return the RADIUS Accounting-Requests received since then by status type, and the latest of any time
+     */
+    AccountingSummary accountingSince(Instant since, int max);
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.countersign.api.audit.AuditRecord;
+import org.countersign.api.dashboard.AccountingSummary;
 import org.countersign.api.dashboard.AuthenticationSummary;
 import org.countersign.api.dashboard.DashboardService;
 import org.countersign.api.dashboard.HourCount;
@@ -29,6 +31,7 @@ public class DashboardView {
 
     static final int LATEST = 12;
     static final int HOURS = 24;
+    static final int LATEST_ACCOUNTING = 8;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
@@ -40,6 +43,7 @@ public class DashboardView {
     private AuthenticationSummary today;
     private List<HourCount> hours;
     private List<AuditRecord> latest;
+    private AccountingSummary accounting;
 
     public TokenSummary getTokens() {
         if (tokens == null) {
@@ -67,6 +71,19 @@ public class DashboardView {
             latest = dashboard.latestAuthentications(LATEST);
         }
         return latest;
+    }
+
+    /** @return RADIUS accounting of the last hour, with the latest records */
+    public AccountingSummary getAccounting() {
+        if (accounting == null) {
+            accounting = dashboard.accountingSince(Instant.now().minus(Duration.ofHours(1)), LATEST_ACCOUNTING);
+        }
+        return accounting;
+    }
+
+    /** @return a session's length as hours, minutes and seconds ({@code 1:02:03}), or nothing when the NAS sent none */
+    public String duration(Long seconds) {
+        return seconds == null ? "" : String.format(Locale.ENGLISH, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     /** @return the share of decided authentications today that were accepted, as a whole percentage, or -1 when there were none */
