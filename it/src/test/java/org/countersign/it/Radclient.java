@@ -34,6 +34,10 @@ final class Radclient {
         }
     }
 
+    /** Sends of one request by default, and the wait for an answer before the next. */
+    private static final int TRIES = 2;
+    private static final int TIMEOUT_SECONDS = 4;
+
     private Radclient() {
     }
 
@@ -52,7 +56,7 @@ final class Radclient {
      * can take longer than radclient's default wait, and a retransmission is answered from the duplicate cache.
      */
     static Result send(String type, String attributes, String secret) {
-        return send(type, attributes, secret, 2, 4);
+        return send(type, attributes, secret, TRIES, TIMEOUT_SECONDS);
     }
 
     /**
@@ -65,7 +69,7 @@ final class Radclient {
 
     /** Sends a Status-Server to the given port (radclient's type {@code status} goes to the authentication port otherwise). */
     static Result sendStatus(int port, String attributes, String secret) {
-        return run(port, "status", attributes, secret, 2, 4);
+        return run(port, "status", attributes, secret, TRIES, TIMEOUT_SECONDS);
     }
 
     // outside the server the test properties name the ports; inside it, the server's own settings do
